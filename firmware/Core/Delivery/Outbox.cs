@@ -1,0 +1,412 @@
+using Tocsin.Firmware.Diagnostics;
+using Tocsin.Firmware.Hardware;
+using Tocsin.Firmware.Json;
+using Tocsin.Firmware.Mqtt;
+using Tocsin.Firmware.Util;
+
+namespace Tocsin.Firmware.Delivery;
+
+/// <summary>
+/// Store and forward for everything a node must not lose (readings, events, command results).
+/// Each message gets the next sequence number and is written to its own flash slot before it is
+/// sent; only the controller's cumulative acknowledgement ("upto") frees it, so broker restarts,
+/// dropped queues and reboots lose nothing. Delivery is oldest first with a small window and
+/// go-back-N resend. RAM holds only each slot's sequence number, so capacity costs flash, not heap.
+/// When full, the oldest message is evicted and counted (<see cref="DroppedCount"/>); every sent
+/// message carries "floor" (the oldest sequence still held) so the controller can record the gap.
+/// </summary>
+public sealed class Outbox
+{
+    private const string MetaKey = "obm";
+    private const int MetaBytes = 20;
+
+    private readonly IFlashStore _flash;
+    private readonly LogRing _log;
+    private readonly long[] _slotSeq;
+    private readonly byte[] _slotStream;
+    private readonly JsonWriter _writer;
+    private readonly byte[] _record;
+    private readonly byte[] _send;
+    private readonly byte[] _meta = new byte[MetaBytes];
+    private readonly int _newEpoch;
+    private int _count;
+    private long _nextSeq = 1;
+    private long _sentUpToSeq;
+    private long _lastProgressMs;
+    private int _epoch;
+    private int _pendingStream;
+
+    /// <summary>
+    /// Creates an outbox of <paramref name="capacity"/> slots for payloads up to
+    /// <paramref name="maxPayloadBytes"/>; <paramref name="epochSeed"/> names a fresh store.
+    /// </summary>
+    public Outbox(IFlashStore flash, LogRing log, int capacity, int maxPayloadBytes, int epochSeed)
+    {
+        _flash = flash;
+        _log = log;
+        _slotSeq = new long[capacity];
+        _slotStream = new byte[capacity];
+        _writer = new JsonWriter(maxPayloadBytes);
+        _record = new byte[maxPayloadBytes + OutboxRecord.OverheadBytes];
+        _send = new byte[maxPayloadBytes + 64];
+        _newEpoch = epochSeed == 0 ? 1 : epochSeed & 0x7FFFFFFF;
+        Window = 8;
+        ResendAfterMs = 30000;
+    }
+
+    /// <summary>Messages sent but not yet acknowledged at most.</summary>
+    public int Window { get; set; }
+
+    /// <summary>With no acknowledgement progress for this long, everything unacknowledged is resent.</summary>
+    public long ResendAfterMs { get; set; }
+
+    /// <summary>Slots in all.</summary>
+    public int Capacity => _slotSeq.Length;
+
+    /// <summary>Messages held (sent or not) awaiting acknowledgement.</summary>
+    public int Count => _count;
+
+    /// <summary>The sequence number the next message will get.</summary>
+    public long NextSeq => _nextSeq;
+
+    /// <summary>Identifies this store's sequence space; changes only if flash was wiped.</summary>
+    public int Epoch => _epoch;
+
+    /// <summary>Messages evicted unsent because the outbox was full (persisted).</summary>
+    public int DroppedCount { get; private set; }
+
+    /// <summary>Messages refused because they did not fit one slot.</summary>
+    public int OversizeCount { get; private set; }
+
+    /// <summary>Flash writes that failed (the message was lost; its sequence number leaves a gap).</summary>
+    public int FlashErrorCount { get; private set; }
+
+    /// <summary>Corrupt slots found and discarded at boot.</summary>
+    public int CorruptCount { get; private set; }
+
+    /// <summary>Go-back-N resend rounds started.</summary>
+    public int ResendCount { get; private set; }
+
+    /// <summary>Publishes made (including resends).</summary>
+    public int PublishCount { get; private set; }
+
+    /// <summary>The oldest sequence number still held, or <see cref="NextSeq"/> when empty.</summary>
+    public long OldestSeq
+    {
+        get
+        {
+            int slot = FindMinSlotAbove(0);
+            return slot < 0 ? _nextSeq : _slotSeq[slot];
+        }
+    }
+
+    /// <summary>Restores the outbox from flash at boot; false if the meta record had to be reset.</summary>
+    public bool Load()
+    {
+        bool metaOk = ReadMeta();
+        _count = 0;
+        for (int slot = 0; slot < _slotSeq.Length; slot++)
+        {
+            _slotSeq[slot] = 0;
+            byte[] data = _flash.Read(SlotKey(slot));
+            if (data == null)
+            {
+                continue;
+            }
+
+            if (!OutboxRecord.TryRead(data, out long seq, out int stream, out int _) || seq <= 0)
+            {
+                CorruptCount++;
+                _flash.Delete(SlotKey(slot));
+                continue;
+            }
+
+            _slotSeq[slot] = seq;
+            _slotStream[slot] = (byte)stream;
+            _count++;
+            if (seq >= _nextSeq)
+            {
+                _nextSeq = seq + 1;
+            }
+        }
+
+        _sentUpToSeq = 0;
+        if (CorruptCount > 0)
+        {
+            _log.Warn("outbox", CorruptCount.ToString() + " corrupt slot(s) discarded");
+        }
+
+        return metaOk;
+    }
+
+    /// <summary>
+    /// Starts a message for <paramref name="stream"/>: returns the shared writer with
+    /// <c>{"seq":N</c> already written. Add fields, then call <see cref="Commit"/>.
+    /// </summary>
+    public JsonWriter Begin(int stream)
+    {
+        _pendingStream = stream;
+        _writer.Reset();
+        _writer.BeginObject();
+        _writer.Property("seq", _nextSeq);
+        return _writer;
+    }
+
+    /// <summary>
+    /// Closes the message begun with <see cref="Begin"/> and stores it. Returns its sequence
+    /// number, or -1 if it was too large or flash refused it (both counted and logged).
+    /// </summary>
+    public long Commit()
+    {
+        _writer.EndObject();
+        if (_writer.Overflowed)
+        {
+            OversizeCount++;
+            _log.Error("outbox", "message too large for a slot; dropped");
+            return -1;
+        }
+
+        if (_count == _slotSeq.Length)
+        {
+            EvictOldest();
+        }
+
+        int slot = FindFreeSlot();
+        long seq = _nextSeq;
+        _nextSeq++;
+        WriteMeta();
+        int length = OutboxRecord.Write(_record, seq, _pendingStream, _writer.Buffer, _writer.Length);
+        if (!_flash.Write(SlotKey(slot), _record, length))
+        {
+            FlashErrorCount++;
+            _log.Error("outbox", "flash write failed; message " + seq.ToString() + " lost");
+            return -1;
+        }
+
+        _slotSeq[slot] = seq;
+        _slotStream[slot] = (byte)_pendingStream;
+        _count++;
+        return seq;
+    }
+
+    /// <summary>
+    /// Frees every message up to and including <paramref name="uptoSeq"/>, which the controller
+    /// has stored. Acknowledgements for another epoch are ignored.
+    /// </summary>
+    public void Acknowledge(int epoch, long uptoSeq, long nowMs)
+    {
+        if (epoch != _epoch || _count == 0)
+        {
+            return;
+        }
+
+        bool progressed = false;
+        for (int slot = 0; slot < _slotSeq.Length; slot++)
+        {
+            long seq = _slotSeq[slot];
+            if (seq != 0 && seq <= uptoSeq)
+            {
+                _flash.Delete(SlotKey(slot));
+                _slotSeq[slot] = 0;
+                _count--;
+                progressed = true;
+            }
+        }
+
+        if (progressed)
+        {
+            _lastProgressMs = nowMs;
+        }
+    }
+
+    /// <summary>
+    /// Sends what is due: when connected, up to <see cref="Window"/> unacknowledged messages,
+    /// oldest first; after <see cref="ResendAfterMs"/> without progress, starts over from the oldest.
+    /// </summary>
+    public void Tick(long nowMs, MqttSession session, string[] streamTopics)
+    {
+        if (!session.IsConnected)
+        {
+            _sentUpToSeq = 0;
+            return;
+        }
+
+        if (_count == 0)
+        {
+            return;
+        }
+
+        int inFlight = CountAtOrBelow(_sentUpToSeq);
+        if (inFlight > 0 && nowMs - _lastProgressMs >= ResendAfterMs)
+        {
+            ResendCount++;
+            _sentUpToSeq = 0;
+            inFlight = 0;
+        }
+
+        long floor = OldestSeq;
+        while (inFlight < Window)
+        {
+            int slot = FindMinSlotAbove(_sentUpToSeq);
+            if (slot < 0 || !SendSlot(slot, floor, session, streamTopics))
+            {
+                break;
+            }
+
+            if (inFlight == 0)
+            {
+                _lastProgressMs = nowMs;
+            }
+
+            _sentUpToSeq = _slotSeq[slot];
+            inFlight++;
+        }
+    }
+
+    private bool SendSlot(int slot, long floor, MqttSession session, string[] streamTopics)
+    {
+        byte[] data = _flash.Read(SlotKey(slot));
+        if (!OutboxRecord.TryRead(data, out long seq, out int stream, out int length) || seq != _slotSeq[slot] || stream >= streamTopics.Length)
+        {
+            CorruptCount++;
+            _log.Error("outbox", "slot " + slot.ToString() + " unreadable; message " + _slotSeq[slot].ToString() + " lost");
+            _flash.Delete(SlotKey(slot));
+            _slotSeq[slot] = 0;
+            _count--;
+            return true;
+        }
+
+        // Stored payloads start with {"seq":..; the epoch and floor are current facts, so they are
+        // spliced in at send time rather than stored.
+        _writer.Reset();
+        _writer.BeginObject();
+        _writer.Property("ep", _epoch);
+        _writer.Property("floor", floor);
+        int head = _writer.Length;
+        System.Array.Copy(_writer.Buffer, 0, _send, 0, head);
+        _send[head] = (byte)',';
+        System.Array.Copy(data, OutboxRecord.HeaderBytes + 1, _send, head + 1, length - 1);
+        int total = head + length;
+        if (!session.Publish(streamTopics[stream], _send, total, 1, false))
+        {
+            return false;
+        }
+
+        PublishCount++;
+        return true;
+    }
+
+    private void EvictOldest()
+    {
+        int slot = FindMinSlotAbove(0);
+        if (slot < 0)
+        {
+            return;
+        }
+
+        _log.Warn("outbox", "full; oldest message " + _slotSeq[slot].ToString() + " evicted");
+        _flash.Delete(SlotKey(slot));
+        _slotSeq[slot] = 0;
+        _count--;
+        DroppedCount++;
+    }
+
+    private int FindFreeSlot()
+    {
+        for (int slot = 0; slot < _slotSeq.Length; slot++)
+        {
+            if (_slotSeq[slot] == 0)
+            {
+                return slot;
+            }
+        }
+
+        return -1;
+    }
+
+    private int FindMinSlotAbove(long above)
+    {
+        int best = -1;
+        long bestSeq = long.MaxValue;
+        for (int slot = 0; slot < _slotSeq.Length; slot++)
+        {
+            long seq = _slotSeq[slot];
+            if (seq > above && seq < bestSeq)
+            {
+                bestSeq = seq;
+                best = slot;
+            }
+        }
+
+        return best;
+    }
+
+    private int CountAtOrBelow(long seqLimit)
+    {
+        if (seqLimit <= 0)
+        {
+            return 0;
+        }
+
+        int n = 0;
+        for (int slot = 0; slot < _slotSeq.Length; slot++)
+        {
+            long seq = _slotSeq[slot];
+            if (seq != 0 && seq <= seqLimit)
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    private bool ReadMeta()
+    {
+        byte[] data = _flash.Read(MetaKey);
+        if (data == null || data.Length != MetaBytes || Crc32.Compute(data, 0, 16) != ReadUInt32(data, 16))
+        {
+            bool existed = data != null;
+            _nextSeq = 1;
+            _epoch = _newEpoch;
+            DroppedCount = 0;
+            if (existed)
+            {
+                _log.Error("outbox", "meta record corrupt; new epoch " + _epoch.ToString());
+            }
+
+            WriteMeta();
+            return !existed;
+        }
+
+        _nextSeq = (long)ReadUInt32(data, 0) | ((long)ReadUInt32(data, 4) << 32);
+        _epoch = (int)ReadUInt32(data, 8);
+        DroppedCount = (int)ReadUInt32(data, 12);
+        return true;
+    }
+
+    private void WriteMeta()
+    {
+        WriteUInt32(_meta, 0, (uint)_nextSeq);
+        WriteUInt32(_meta, 4, (uint)(_nextSeq >> 32));
+        WriteUInt32(_meta, 8, (uint)_epoch);
+        WriteUInt32(_meta, 12, (uint)DroppedCount);
+        WriteUInt32(_meta, 16, Crc32.Compute(_meta, 0, 16));
+        if (!_flash.Write(MetaKey, _meta, MetaBytes))
+        {
+            FlashErrorCount++;
+        }
+    }
+
+    private static string SlotKey(int slot) => "ob" + slot.ToString();
+
+    private static void WriteUInt32(byte[] b, int at, uint v)
+    {
+        b[at] = (byte)v;
+        b[at + 1] = (byte)(v >> 8);
+        b[at + 2] = (byte)(v >> 16);
+        b[at + 3] = (byte)(v >> 24);
+    }
+
+    private static uint ReadUInt32(byte[] b, int at) => (uint)(b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24));
+}
