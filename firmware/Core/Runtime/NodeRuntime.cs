@@ -386,7 +386,8 @@ public sealed class NodeRuntime
         if (c.Id != null && rejection != CommandRejection.BadMac)
         {
             // The MAC was good, so the controller sent it: tell it why it will not act.
-            Log.Warn("auth", "command " + c.Id + " refused: " + rejection);
+            Log.Warn("auth", "command " + c.Id + " refused: " + rejection
+                + (Verifier.LastDetail == null ? string.Empty : " (" + Verifier.LastDetail + ")"));
             PublishResult(c, ResultState.Rejected, rejection);
             return;
         }

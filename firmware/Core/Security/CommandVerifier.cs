@@ -173,7 +173,7 @@ public sealed class CommandVerifier
             }
             else if (r.NameEquals("mac"))
             {
-                string macError = ReadMacs(r, payload, out haveMac);
+                string macError = ReadMacs(r, out haveMac);
                 if (macError != null)
                 {
                     return macError;
@@ -198,7 +198,7 @@ public sealed class CommandVerifier
         return null;
     }
 
-    private string ReadMacs(JsonReader r, byte[] payload, out bool haveMac)
+    private string ReadMacs(JsonReader r, out bool haveMac)
     {
         haveMac = false;
         if (!r.Read() || r.TokenType != JsonTokenType.BeginObject)
@@ -224,8 +224,9 @@ public sealed class CommandVerifier
                 continue;
             }
 
+            // Escaped characters are legal JSON ("\u002B" for '+'), so the text is decoded first.
             if (r.TokenType != JsonTokenType.String
-                || !Base64.TryDecode(payload, r.TokenStart + 1, r.TokenEnd - 1, _mac, out int n)
+                || !Base64.TryDecode(r.GetString(), _mac, out int n)
                 || n != MacBytes)
             {
                 return Reject(CommandRejection.Malformed, "this node's MAC is not 16 bytes of base64");

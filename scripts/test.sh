@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds everything (including the nanoFramework compile check) and runs every test project.
+# Installs what the tests need on a fresh Debian/Ubuntu machine that has the .NET 10 SDK.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+results="$(pwd)/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet build Nodes.sln -c Release -warnaserror -nologo -v minimal
+set +e
+dotnet test Nodes.sln -c Release --no-build -nologo -v minimal \
+  --logger "trx" --results-directory "$results" 2>&1 | tee "$results/console.log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One plain closing line over all test projects, summed from each project's summary line
+# ("Passed!  - Failed: 0, Passed: 49, Skipped: 0, Total: 49, ...").
+read -r passed failed skipped < <(grep -E '^(Passed|Failed)! +- ' "$results/console.log" | awk -F'[:,]' '
+  { f += $2; p += $4; s += $6 } END { printf "%d %d %d\n", p, f, s }')
+echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$passed" -eq 0 ]; then
+  echo "no test ran" >&2
+  exit 1
+fi
+exit "$status"
