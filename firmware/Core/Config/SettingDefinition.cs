@@ -24,6 +24,9 @@ public sealed class SettingDefinition
     /// <summary>Default text (null for none).</summary>
     public string DefaultText;
 
+    /// <summary>For text: the only values allowed (null for any value of the alphabet).</summary>
+    public string[] Choices;
+
     /// <summary>Never printed back (passwords, keys).</summary>
     public bool Secret;
 
@@ -43,6 +46,12 @@ public sealed class SettingDefinition
     public static SettingDefinition Text(string name, int minLength, int maxLength, int alphabet, string defaultValue, string help)
     {
         return new SettingDefinition { Name = name, Kind = SettingKind.Text, Min = minLength, Max = maxLength, Alphabet = alphabet, DefaultText = defaultValue, Help = help };
+    }
+
+    /// <summary>A text setting that must be one of <paramref name="choices"/>.</summary>
+    public static SettingDefinition Choice(string name, string[] choices, string defaultValue, string help)
+    {
+        return new SettingDefinition { Name = name, Kind = SettingKind.Text, Min = 1, Max = 32, Alphabet = TextAlphabet.Identifier, Choices = choices, DefaultText = defaultValue, Help = help };
     }
 
     /// <summary>A boolean setting.</summary>

@@ -338,9 +338,38 @@ public sealed class Settings
                     }
                 }
 
+                if (d.Choices != null && !IsChoice(d.Choices, text))
+                {
+                    return d.Name + " must be one of: " + JoinChoices(d.Choices);
+                }
+
                 value = text;
                 return null;
         }
+    }
+
+    private static bool IsChoice(string[] choices, string text)
+    {
+        for (int i = 0; i < choices.Length; i++)
+        {
+            if (choices[i] == text)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string JoinChoices(string[] choices)
+    {
+        string joined = string.Empty;
+        for (int i = 0; i < choices.Length; i++)
+        {
+            joined += (i == 0 ? string.Empty : ", ") + choices[i];
+        }
+
+        return joined;
     }
 
     private static uint ReadCrc(byte[] data)

@@ -219,19 +219,21 @@ public sealed class JsonReader
             i++;
         }
 
+        // Accumulated as a negative number, since long.MinValue has no positive counterpart.
+        long limit = negative ? long.MinValue : -long.MaxValue;
         long result = 0;
         for (; i < TokenEnd; i++)
         {
             int d = _data[i] - '0';
-            if (result > (long.MaxValue - d) / 10)
+            if (result < (limit + d) / 10)
             {
                 return false;
             }
 
-            result = (result * 10) + d;
+            result = (result * 10) - d;
         }
 
-        value = negative ? -result : result;
+        value = negative ? result : -result;
         return true;
     }
 
@@ -365,31 +367,32 @@ public sealed class JsonReader
             return true;
         }
 
+        // The type is set before scanning so that a failed scan leaves None (Fail resets it).
         bool ok;
         if (c == '"')
         {
-            ok = ScanString();
             TokenType = JsonTokenType.String;
+            ok = ScanString();
         }
         else if (c == '-' || (c >= '0' && c <= '9'))
         {
-            ok = ScanNumber();
             TokenType = JsonTokenType.Number;
+            ok = ScanNumber();
         }
         else if (c == 't')
         {
-            ok = ScanLiteral("true");
             TokenType = JsonTokenType.True;
+            ok = ScanLiteral("true");
         }
         else if (c == 'f')
         {
-            ok = ScanLiteral("false");
             TokenType = JsonTokenType.False;
+            ok = ScanLiteral("false");
         }
         else if (c == 'n')
         {
-            ok = ScanLiteral("null");
             TokenType = JsonTokenType.Null;
+            ok = ScanLiteral("null");
         }
         else
         {

@@ -27,6 +27,8 @@ public static class AsciiNumber
             }
         }
 
+        // Accumulated as a negative number, since long.MinValue has no positive counterpart.
+        long limit = negative ? long.MinValue : -long.MaxValue;
         long result = 0;
         for (; i < text.Length; i++)
         {
@@ -36,15 +38,15 @@ public static class AsciiNumber
                 return false;
             }
 
-            if (result > (long.MaxValue - d) / 10)
+            if (result < (limit + d) / 10)
             {
                 return false;
             }
 
-            result = (result * 10) + d;
+            result = (result * 10) - d;
         }
 
-        value = negative ? -result : result;
+        value = negative ? result : -result;
         return true;
     }
 
@@ -87,7 +89,7 @@ public static class AsciiNumber
         }
 
         long scale = Pow10(decimals);
-        if (IntMathAbs(w) > long.MaxValue / scale - 1)
+        if (IntMath.Abs(w) > long.MaxValue / scale - 1)
         {
             return false;
         }
@@ -129,6 +131,4 @@ public static class AsciiNumber
 
         return result;
     }
-
-    private static long IntMathAbs(long v) => v < 0 ? -v : v;
 }

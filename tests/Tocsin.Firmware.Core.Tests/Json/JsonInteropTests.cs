@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Tocsin.Firmware.Json;
+using JsonTokenType = Tocsin.Firmware.Json.JsonTokenType;
 
 namespace Tocsin.Firmware.Tests.Json;
 

@@ -39,15 +39,15 @@ public sealed class JsonReaderRejectionTests
     public void Rejects_a_string_with_an_unescaped_control_character(string json) => AssertRejected(json);
 
     [TestMethod]
-    [DataRow(new byte[] { 0x22, 0xC3, 0x28, 0x22 }, DisplayName = "C3 28: lead byte without continuation")]
-    [DataRow(new byte[] { 0x22, 0xC0, 0xAF, 0x22 }, DisplayName = "C0 AF: overlong '/'")]
-    [DataRow(new byte[] { 0x22, 0xE0, 0x80, 0xAF, 0x22 }, DisplayName = "E0 80 AF: overlong 3-byte")]
-    [DataRow(new byte[] { 0x22, 0xFF, 0x22 }, DisplayName = "lone FF")]
-    [DataRow(new byte[] { 0x22, 0x80, 0x22 }, DisplayName = "lone continuation byte")]
-    [DataRow(new byte[] { 0x22, 0xED, 0xA0, 0x80, 0x22 }, DisplayName = "ED A0 80: encoded surrogate")]
-    [DataRow(new byte[] { 0x22, 0xF4, 0x90, 0x80, 0x80, 0x22 }, DisplayName = "F4 90 80 80: above U+10FFFF")]
-    [DataRow(new byte[] { 0x22, 0xE6, 0x9A, 0x22 }, DisplayName = "truncated 3-byte sequence")]
-    [DataRow(new byte[] { 0x7B, 0x22, 0xC3, 0x22, 0x3A, 0x31, 0x7D }, DisplayName = "invalid UTF-8 in a name")]
+    [DataRow(new byte[] { 0x22, 0xC3, 0x28, 0x22 })] // C3 28: lead byte without continuation
+    [DataRow(new byte[] { 0x22, 0xC0, 0xAF, 0x22 })] // C0 AF: overlong '/'
+    [DataRow(new byte[] { 0x22, 0xE0, 0x80, 0xAF, 0x22 })] // E0 80 AF: overlong 3-byte
+    [DataRow(new byte[] { 0x22, 0xFF, 0x22 })] // lone FF
+    [DataRow(new byte[] { 0x22, 0x80, 0x22 })] // lone continuation byte
+    [DataRow(new byte[] { 0x22, 0xED, 0xA0, 0x80, 0x22 })] // ED A0 80: encoded surrogate
+    [DataRow(new byte[] { 0x22, 0xF4, 0x90, 0x80, 0x80, 0x22 })] // F4 90 80 80: above U+10FFFF
+    [DataRow(new byte[] { 0x22, 0xE6, 0x9A, 0x22 })] // truncated 3-byte sequence
+    [DataRow(new byte[] { 0x7B, 0x22, 0xC3, 0x22, 0x3A, 0x31, 0x7D })] // invalid UTF-8 in a name
     public void Rejects_invalid_UTF_8_in_a_string(byte[] bytes) => AssertRejected(bytes, 64);
 
     [TestMethod]
@@ -163,6 +163,24 @@ public sealed class JsonReaderRejectionTests
 
         JsonReaderTests.ReadsToTheEnd(r);
         StringAssert.Contains(r.Error, "at byte 3");
+    }
+
+    [TestMethod]
+    public void A_value_that_failed_to_scan_cannot_be_read_as_a_value()
+    {
+        JsonReader number = JsonReaderTests.ReaderFor("[12,01]");
+        JsonReader text = JsonReaderTests.ReaderFor("{\"a\":\"bad\u0001\"}");
+
+        number.Read();
+        number.Read();
+        Assert.IsFalse(number.Read());
+        Assert.IsFalse(number.TryGetInt64(out _), "a refused number must not read as 0");
+        Assert.IsFalse(number.TryGetFixed(0, out _));
+        text.Read();
+        text.Read();
+        Assert.IsFalse(text.Read());
+        Assert.IsNull(text.GetString());
+        Assert.IsFalse(text.ValueEquals("bad"));
     }
 
     private static void AssertRejected(string json, int maxStringBytes = 64) => AssertRejected(Encoding.UTF8.GetBytes(json), maxStringBytes);

@@ -99,7 +99,7 @@ public sealed class Base64Tests
     public void Rejects_null_and_accepts_empty()
     {
         Assert.IsFalse(Base64.TryDecode(null, new byte[4], out _));
-        Assert.IsTrue(Base64.TryDecode(string.Empty, new byte[0], out int written));
+        Assert.IsTrue(Base64.TryDecode(string.Empty, Array.Empty<byte>(), out int written));
         Assert.AreEqual(0, written);
     }
 }

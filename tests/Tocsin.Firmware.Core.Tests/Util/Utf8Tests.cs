@@ -88,22 +88,22 @@ public sealed class Utf8Tests
     }
 
     [TestMethod]
-    [DataRow(new byte[] { 0xC3, 0x28 }, DisplayName = "C3 28: missing continuation")]
-    [DataRow(new byte[] { 0xC0, 0xAF }, DisplayName = "C0 AF: overlong")]
-    [DataRow(new byte[] { 0xC1, 0xBF }, DisplayName = "C1 BF: overlong")]
-    [DataRow(new byte[] { 0xE0, 0x80, 0xAF }, DisplayName = "E0 80 AF: overlong")]
-    [DataRow(new byte[] { 0xF0, 0x80, 0x80, 0xAF }, DisplayName = "F0 80 80 AF: overlong")]
-    [DataRow(new byte[] { 0xFF }, DisplayName = "FF")]
-    [DataRow(new byte[] { 0xFE }, DisplayName = "FE")]
-    [DataRow(new byte[] { 0xF8, 0x88, 0x80, 0x80, 0x80 }, DisplayName = "5-byte form")]
-    [DataRow(new byte[] { 0x80 }, DisplayName = "lone continuation")]
-    [DataRow(new byte[] { 0x61, 0xBF }, DisplayName = "trailing continuation")]
-    [DataRow(new byte[] { 0xE6, 0x9A }, DisplayName = "truncated 3-byte")]
-    [DataRow(new byte[] { 0xF0, 0x9F, 0x9A }, DisplayName = "truncated 4-byte")]
-    [DataRow(new byte[] { 0xED, 0xA0, 0x80 }, DisplayName = "encoded high surrogate")]
-    [DataRow(new byte[] { 0xED, 0xBF, 0xBF }, DisplayName = "encoded low surrogate")]
-    [DataRow(new byte[] { 0xF4, 0x90, 0x80, 0x80 }, DisplayName = "above U+10FFFF")]
-    [DataRow(new byte[] { 0xF5, 0x80, 0x80, 0x80 }, DisplayName = "F5 lead byte")]
+    [DataRow(new byte[] { 0xC3, 0x28 })] // C3 28: missing continuation
+    [DataRow(new byte[] { 0xC0, 0xAF })] // C0 AF: overlong
+    [DataRow(new byte[] { 0xC1, 0xBF })] // C1 BF: overlong
+    [DataRow(new byte[] { 0xE0, 0x80, 0xAF })] // E0 80 AF: overlong
+    [DataRow(new byte[] { 0xF0, 0x80, 0x80, 0xAF })] // F0 80 80 AF: overlong
+    [DataRow(new byte[] { 0xFF })] // FF
+    [DataRow(new byte[] { 0xFE })] // FE
+    [DataRow(new byte[] { 0xF8, 0x88, 0x80, 0x80, 0x80 })] // 5-byte form
+    [DataRow(new byte[] { 0x80 })] // lone continuation
+    [DataRow(new byte[] { 0x61, 0xBF })] // trailing continuation
+    [DataRow(new byte[] { 0xE6, 0x9A })] // truncated 3-byte
+    [DataRow(new byte[] { 0xF0, 0x9F, 0x9A })] // truncated 4-byte
+    [DataRow(new byte[] { 0xED, 0xA0, 0x80 })] // encoded high surrogate
+    [DataRow(new byte[] { 0xED, 0xBF, 0xBF })] // encoded low surrogate
+    [DataRow(new byte[] { 0xF4, 0x90, 0x80, 0x80 })] // above U+10FFFF
+    [DataRow(new byte[] { 0xF5, 0x80, 0x80, 0x80 })] // F5 lead byte
     public void Decode_returns_null_for_invalid_sequences(byte[] bytes)
     {
         Assert.IsNull(Utf8.Decode(bytes, 0, bytes.Length));

@@ -129,7 +129,8 @@ public sealed class ProvisionCommand : IConsoleCommand
             return "bundle checksum does not match (mistyped or truncated)";
         }
 
-        var r = new JsonReader(128);
+        // The longest provisionable values (passwords) are 64 characters; escaped as \uXXXX that is 384 bytes.
+        var r = new JsonReader(64 * 6);
         r.Reset(json, 0, length);
         if (!r.Read() || r.TokenType != JsonTokenType.BeginObject)
         {

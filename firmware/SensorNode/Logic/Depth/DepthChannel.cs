@@ -1,0 +1,103 @@
+using Tocsin.Firmware.SensorNode.Levels;
+
+namespace Tocsin.Firmware.SensorNode.Depth;
+
+/// <summary>
+/// Schedules depth readings (five samples 200 ms apart, every reading interval), filters them,
+/// tracks the rate of rise and the local depth level. Without a depth source it does nothing.
+/// </summary>
+public sealed class DepthChannel
+{
+    /// <summary>Spacing of the samples within one reading.</summary>
+    public const long SampleSpacingMs = 200;
+
+    private readonly IDepthSource _source;
+    private long _readingStartMs = long.MinValue;
+    private long _nextSampleMs;
+    private bool _sampling;
+
+    /// <summary>Creates a channel over <paramref name="source"/> (may be null: no depth sensor).</summary>
+    public DepthChannel(IDepthSource source)
+    {
+        _source = source;
+    }
+
+    /// <summary>The sensor, or null.</summary>
+    public IDepthSource Source => _source;
+
+    /// <summary>Median, range and jump filtering.</summary>
+    public DepthFilter Filter { get; } = new DepthFilter();
+
+    /// <summary>Local depth levels with hysteresis.</summary>
+    public LevelLadder Levels { get; } = new LevelLadder();
+
+    /// <summary>Rate of rise.</summary>
+    public RiseTracker Rise { get; } = new RiseTracker();
+
+    /// <summary>Time between readings.</summary>
+    public long ReadingIntervalMs { get; set; } = 10000;
+
+    /// <summary>The raw value of the last sample taken.</summary>
+    public int LastRaw { get; private set; }
+
+    /// <summary>The depth of the last sample taken (before filtering), mm.</summary>
+    public int LastSampleMm { get; private set; }
+
+    /// <summary>Whether the last completed reading found the sensor silent.</summary>
+    public bool LastTimedOut { get; private set; }
+
+    /// <summary>Whether the last completed reading was accepted.</summary>
+    public bool LastAccepted { get; private set; }
+
+    /// <summary>Whether the last completed reading changed the level.</summary>
+    public bool LevelChanged { get; private set; }
+
+    /// <summary>One step; returns true when a reading completed in it.</summary>
+    public bool Tick(long nowMs, long minute)
+    {
+        if (_source == null)
+        {
+            return false;
+        }
+
+        _source.Poll(nowMs);
+        if (!_sampling)
+        {
+            if (_readingStartMs != long.MinValue && nowMs < _readingStartMs + ReadingIntervalMs)
+            {
+                return false;
+            }
+
+            _sampling = true;
+            _readingStartMs = nowMs;
+            _nextSampleMs = nowMs;
+        }
+
+        if (nowMs < _nextSampleMs)
+        {
+            return false;
+        }
+
+        bool valid = _source.TryTakeSample(nowMs, out int depthMm, out int raw);
+        LastRaw = raw;
+        LastSampleMm = depthMm;
+        Filter.AddSample(valid, depthMm);
+        _nextSampleMs = nowMs + SampleSpacingMs;
+        if (Filter.Attempts < DepthFilter.SamplesPerReading)
+        {
+            return false;
+        }
+
+        _sampling = false;
+        LastTimedOut = _source.IsTimedOut(nowMs);
+        LastAccepted = Filter.Complete(LastTimedOut);
+        LevelChanged = false;
+        if (LastAccepted)
+        {
+            Rise.Record(minute, Filter.DepthMm);
+            LevelChanged = Levels.Update(Filter.DepthMm);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,76 @@
+using Tocsin.Firmware.Config;
+using Tocsin.Firmware.Hardware;
+
+namespace Tocsin.Firmware.SensorNode.Depth;
+
+/// <summary>
+/// An ultrasonic sensor looking down at the low point: depth = mount height − distance. Samples
+/// are only "fresh" if a frame arrived within the freshness window, so a sensor that stopped
+/// talking is never mistaken for steady water.
+/// </summary>
+public sealed class UltrasonicDepthSource : IDepthSource
+{
+    /// <summary>The A02YYUW class measures 30 mm .. 4,500 mm; anything else is not water.</summary>
+    public const int MinDistanceMm = 30;
+
+    /// <summary>Upper end of the sensor's range.</summary>
+    public const int MaxDistanceMm = 4500;
+
+    private const long FreshMs = 1000;
+    private const long TimeoutMs = 5000;
+    private readonly ISerialLine _line;
+    private readonly Settings _settings;
+    private readonly int _mountIndex;
+    private readonly A02FrameParser _parser = new A02FrameParser();
+    private readonly byte[] _buffer = new byte[64];
+    private long _lastFrameMs = -TimeoutMs;
+
+    /// <summary>Creates a source on <paramref name="line"/>; mount height comes from the setting at <paramref name="mountIndex"/>.</summary>
+    public UltrasonicDepthSource(ISerialLine line, Settings settings, int mountIndex)
+    {
+        _line = line;
+        _settings = settings;
+        _mountIndex = mountIndex;
+    }
+
+    /// <inheritdoc />
+    public string Kind => "ultrasonic";
+
+    /// <summary>The frame parser (for counters on the console).</summary>
+    public A02FrameParser Parser => _parser;
+
+    /// <inheritdoc />
+    public void Poll(long nowMs)
+    {
+        int n;
+        while ((n = _line.Read(_buffer, 0, _buffer.Length)) > 0)
+        {
+            if (_parser.Feed(_buffer, 0, n) > 0)
+            {
+                _lastFrameMs = nowMs;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public bool TryTakeSample(long nowMs, out int depthMm, out int raw)
+    {
+        raw = _parser.LastDistanceMm;
+        depthMm = (int)_settings.GetNumber(_mountIndex) - raw;
+        return nowMs - _lastFrameMs <= FreshMs && raw >= MinDistanceMm && raw <= MaxDistanceMm;
+    }
+
+    /// <inheritdoc />
+    public bool IsTimedOut(long nowMs) => nowMs - _lastFrameMs > TimeoutMs;
+
+    /// <inheritdoc />
+    public bool CalibrateDry(long nowMs)
+    {
+        if (!TryTakeSample(nowMs, out int _, out int distance))
+        {
+            return false;
+        }
+
+        return _settings.Set(_settings.Definition(_mountIndex).Name, distance.ToString()) == null;
+    }
+}

@@ -1,0 +1,214 @@
+using Tocsin.Firmware.Hardware;
+using Tocsin.Firmware.Util;
+
+namespace Tocsin.Firmware.SensorNode.Rain;
+
+/// <summary>
+/// Tips per minute for the last 24 hours in a fixed 1,440-byte ring, with running sums for each
+/// rolling window. Totals are exact: every tip lands in the minute of its own timestamp (not the
+/// tick that noticed it), and a minute leaves each window exactly when the window slides past it.
+/// Memory never grows with time. The ring is persisted (at most once a minute) so a reboot keeps the
+/// totals; minutes that passed while the node was off are counted as dry.
+/// </summary>
+public sealed class RainAccumulator
+{
+    /// <summary>Minutes kept (24 hours).</summary>
+    public const int RingMinutes = 1440;
+
+    private const string FlashKey = "rain";
+    private const int HeaderBytes = 16;
+    private const int RecordBytes = HeaderBytes + RingMinutes + 4;
+
+    private readonly byte[] _tips = new byte[RingMinutes];
+    private readonly int[] _sums = new int[RainWindows.Count];
+    private readonly byte[] _record = new byte[RecordBytes];
+    private long _minute = -1;
+    private bool _dirty;
+
+    /// <summary>The minute (Unix minutes) the ring is at; -1 before the first use.</summary>
+    public long CurrentMinute => _minute;
+
+    /// <summary>Tips that did not fit their minute's byte (255 tips in a minute: instrument fault).</summary>
+    public int SaturatedCount { get; private set; }
+
+    /// <summary>Tips older than 24 h when they were noticed (dropped).</summary>
+    public int LateCount { get; private set; }
+
+    /// <summary>Tips counted in a window.</summary>
+    public int Tips(int window) => _sums[window];
+
+    /// <summary>Tips in one past minute (0 = the current minute), for the rate.</summary>
+    public int TipsInMinute(int minutesAgo) => minutesAgo >= RingMinutes ? 0 : _tips[Slot(_minute - minutesAgo)];
+
+    /// <summary>Moves the ring forward to <paramref name="minute"/>, expiring minutes that leave each window.</summary>
+    public void AdvanceTo(long minute)
+    {
+        if (_minute < 0)
+        {
+            _minute = minute;
+            return;
+        }
+
+        if (minute <= _minute)
+        {
+            return;
+        }
+
+        if (minute - _minute >= RingMinutes)
+        {
+            Clear(minute);
+            return;
+        }
+
+        while (_minute < minute)
+        {
+            long next = _minute + 1;
+            for (int w = 0; w < RainWindows.Count; w++)
+            {
+                _sums[w] -= _tips[Slot(next - RainWindows.LengthMinutes(w))];
+            }
+
+            _tips[Slot(next)] = 0;
+            _minute = next;
+        }
+
+        _dirty = true;
+    }
+
+    /// <summary>Counts one tip in <paramref name="minute"/> (the current one or an earlier one).</summary>
+    public void AddTip(long minute)
+    {
+        AdvanceTo(minute);
+        long age = _minute - minute;
+        if (age >= RingMinutes || age < 0)
+        {
+            LateCount++;
+            return;
+        }
+
+        int slot = Slot(minute);
+        if (_tips[slot] == 255)
+        {
+            SaturatedCount++;
+            return;
+        }
+
+        _tips[slot]++;
+        for (int w = 0; w < RainWindows.Count; w++)
+        {
+            if (age < RainWindows.LengthMinutes(w))
+            {
+                _sums[w]++;
+            }
+        }
+
+        _dirty = true;
+    }
+
+    /// <summary>Writes the ring if it changed since the last save; false if flash refused.</summary>
+    public bool SaveIfChanged(IFlashStore flash)
+    {
+        if (!_dirty)
+        {
+            return true;
+        }
+
+        long m = _minute;
+        for (int i = 0; i < 8; i++)
+        {
+            _record[i] = (byte)(m >> (8 * i));
+        }
+
+        for (int i = 8; i < HeaderBytes; i++)
+        {
+            _record[i] = 0;
+        }
+
+        System.Array.Copy(_tips, 0, _record, HeaderBytes, RingMinutes);
+        uint crc = Crc32.Compute(_record, 0, HeaderBytes + RingMinutes);
+        for (int i = 0; i < 4; i++)
+        {
+            _record[HeaderBytes + RingMinutes + i] = (byte)(crc >> (8 * i));
+        }
+
+        bool ok = flash.Write(FlashKey, _record, RecordBytes);
+        _dirty = !ok;
+        return ok;
+    }
+
+    /// <summary>
+    /// Restores the ring saved before a reboot and brings it forward to <paramref name="nowMinute"/>
+    /// (or leaves it at its saved minute when now is unknown, -1). False if nothing valid was stored.
+    /// </summary>
+    public bool Load(IFlashStore flash, long nowMinute)
+    {
+        byte[] data = flash.Read(FlashKey);
+        if (data == null || data.Length != RecordBytes || Crc32.Compute(data, 0, HeaderBytes + RingMinutes) != ReadCrc(data))
+        {
+            Clear(nowMinute);
+            return false;
+        }
+
+        long saved = 0;
+        for (int i = 7; i >= 0; i--)
+        {
+            saved = (saved << 8) | data[i];
+        }
+
+        System.Array.Copy(data, HeaderBytes, _tips, 0, RingMinutes);
+        _minute = saved;
+        for (int w = 0; w < RainWindows.Count; w++)
+        {
+            int sum = 0;
+            for (int age = 0; age < RainWindows.LengthMinutes(w); age++)
+            {
+                sum += _tips[Slot(saved - age)];
+            }
+
+            _sums[w] = sum;
+        }
+
+        if (nowMinute >= 0 && nowMinute < saved)
+        {
+            // Time went backwards (clock reset); the ring's minutes cannot be placed. Start dry.
+            Clear(nowMinute);
+            return false;
+        }
+
+        if (nowMinute >= 0)
+        {
+            AdvanceTo(nowMinute);
+        }
+
+        _dirty = false;
+        return true;
+    }
+
+    private void Clear(long minute)
+    {
+        for (int i = 0; i < RingMinutes; i++)
+        {
+            _tips[i] = 0;
+        }
+
+        for (int w = 0; w < RainWindows.Count; w++)
+        {
+            _sums[w] = 0;
+        }
+
+        _minute = minute;
+        _dirty = true;
+    }
+
+    private static int Slot(long minute)
+    {
+        long s = minute % RingMinutes;
+        return (int)(s < 0 ? s + RingMinutes : s);
+    }
+
+    private static uint ReadCrc(byte[] data)
+    {
+        int at = HeaderBytes + RingMinutes;
+        return (uint)(data[at] | (data[at + 1] << 8) | (data[at + 2] << 16) | (data[at + 3] << 24));
+    }
+}

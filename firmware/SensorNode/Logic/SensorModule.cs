@@ -1,0 +1,322 @@
+using Tocsin.Firmware.Config;
+using Tocsin.Firmware.Console;
+using Tocsin.Firmware.Hardware;
+using Tocsin.Firmware.Json;
+using Tocsin.Firmware.Runtime;
+using Tocsin.Firmware.Security;
+using Tocsin.Firmware.SensorNode.Commands;
+using Tocsin.Firmware.SensorNode.Depth;
+using Tocsin.Firmware.SensorNode.Health;
+using Tocsin.Firmware.SensorNode.Levels;
+using Tocsin.Firmware.SensorNode.Rain;
+using Tocsin.Firmware.SensorNode.Reporting;
+
+namespace Tocsin.Firmware.SensorNode;
+
+/// <summary>
+/// The sensor node: rain gauge, water depth, local levels, health and adaptive reporting, plugged
+/// into the shared runtime. Level and signal changes go out at once as events; readings go out
+/// every report period (fast while it rains hard, water rises or a level is raised). Everything
+/// goes through the outbox, so outages lose nothing.
+/// </summary>
+public sealed class SensorModule : INodeModule
+{
+    private const long SettingsRefreshMs = 1000;
+    private readonly SensorHardware _hw;
+    private NodeRuntime _runtime;
+    private SensorSettings _s;
+    private long _nextReportMs;
+    private long _nextRefreshMs;
+    private int _reportedFaults;
+
+    /// <summary>Creates the module over its hardware.</summary>
+    public SensorModule(SensorHardware hardware)
+    {
+        _hw = hardware;
+    }
+
+    /// <inheritdoc />
+    public string Kind => "sensor";
+
+    /// <summary>24 h of readings at the normal 5-minute period (288) plus room for events.</summary>
+    public int OutboxCapacity => 320;
+
+    /// <summary>The rain gauge.</summary>
+    public RainGauge Gauge { get; private set; }
+
+    /// <summary>The depth channel.</summary>
+    public DepthChannel Depth { get; private set; }
+
+    /// <summary>Fault decisions.</summary>
+    public HealthMonitor Health { get; } = new HealthMonitor();
+
+    /// <summary>UTC minutes for the rain ring.</summary>
+    public MinuteClock Minutes { get; private set; }
+
+    /// <summary>The settings indexes.</summary>
+    public SensorSettings SensorSettings => _s;
+
+    /// <summary>The runtime.</summary>
+    public NodeRuntime Runtime => _runtime;
+
+    /// <summary>True while reporting at the fast period.</summary>
+    public bool FastReporting { get; private set; }
+
+    /// <summary>True when a battery input exists.</summary>
+    public bool HasBattery => _hw.BatteryInput != null;
+
+    /// <summary>The last battery reading, mV.</summary>
+    public int BatteryMv { get; private set; }
+
+    /// <summary>True when a charger status input exists.</summary>
+    public bool HasChargingInput => _hw.ChargingInput != null;
+
+    /// <summary>True while the charger says it is charging.</summary>
+    public bool Charging { get; private set; }
+
+    /// <summary>Pulses the counter's own queue lost since boot.</summary>
+    public int GaugeOverflows => _hw.RainGauge.OverflowCount;
+
+    /// <summary>Reports written since boot.</summary>
+    public int ReportCount { get; private set; }
+
+    /// <inheritdoc />
+    public void RegisterSettings(Settings settings) => _s = new SensorSettings(settings);
+
+    /// <inheritdoc />
+    public void RegisterConsoleCommands(ConsoleCommandTable table)
+    {
+        table.Add(new SensorsCommand(this));
+        table.Add(new RainCommand(this));
+        table.Add(new DepthCommand(this));
+        table.Add(new CalibrateCommand(this));
+        table.Add(new ThresholdsCommand(this));
+    }
+
+    /// <inheritdoc />
+    public void Start(NodeRuntime runtime, long nowMs)
+    {
+        _runtime = runtime;
+        Settings settings = runtime.Settings;
+        Minutes = new MinuteClock(runtime.Hardware.Clock);
+        Gauge = new RainGauge(_hw.RainGauge, runtime.Hardware.Flash);
+        Depth = new DepthChannel(CreateDepthSource(settings));
+        RefreshSettings();
+        bool synced = Minutes.IsSynchronized;
+        bool restored = Gauge.Start(synced ? Minutes.MinuteOf(nowMs, nowMs) : -1);
+        if (!synced)
+        {
+            Minutes.SetFallback(Gauge.Accumulator.CurrentMinute < 0 ? 0 : Gauge.Accumulator.CurrentMinute, nowMs);
+            Gauge.Accumulator.AdvanceTo(Minutes.MinuteOf(nowMs, nowMs));
+            runtime.Log.Warn("rain", "no synchronized time: rolling totals continue from the last saved minute");
+        }
+
+        runtime.Log.Info("sensor", "rain ring " + (restored ? "restored" : "started empty") + ", depth sensor " + settings.GetText(_s.DepthSensor));
+        _nextReportMs = nowMs;
+    }
+
+    /// <inheritdoc />
+    public void Tick(long nowMs)
+    {
+        if (nowMs >= _nextRefreshMs)
+        {
+            _nextRefreshMs = nowMs + SettingsRefreshMs;
+            RefreshSettings();
+        }
+
+        int signalBefore = Gauge.SignalLevel;
+        if (Gauge.Tick(nowMs, Minutes))
+        {
+            SensorMessages.SignalChanged(_runtime, this, signalBefore);
+        }
+
+        int levelBefore = Depth.Levels.Level;
+        if (Depth.Tick(nowMs, Minutes.MinuteOf(nowMs, nowMs)))
+        {
+            OnReading(nowMs, levelBefore);
+        }
+
+        bool fast = WantsFast();
+        if (fast && !FastReporting)
+        {
+            long soon = nowMs + (_runtime.Settings.GetNumber(_s.FastReportS) * 1000);
+            _nextReportMs = soon < _nextReportMs ? soon : _nextReportMs;
+        }
+
+        FastReporting = fast;
+        if (nowMs >= _nextReportMs)
+        {
+            SensorMessages.Report(_runtime, this);
+            ReportCount++;
+            _nextReportMs = nowMs + (_runtime.Settings.GetNumber(fast ? _s.FastReportS : _s.ReportS) * 1000);
+        }
+    }
+
+    /// <inheritdoc />
+    public bool HandleCommand(VerifiedCommand command, long nowMs) => false;
+
+    /// <inheritdoc />
+    public bool NeedsTrustedTime(VerifiedCommand command) => false;
+
+    /// <inheritdoc />
+    public string[] ExtraSubscriptions() => new string[0];
+
+    /// <inheritdoc />
+    public void OnMessage(MqttInboundMessage message, long nowMs)
+    {
+    }
+
+    /// <inheritdoc />
+    public void WriteHeartbeat(JsonWriter writer)
+    {
+        writer.Property("power", HasChargingInput && Charging ? "charging" : "battery");
+        SensorMessages.WritePower(writer, this);
+        writer.Property("rain_signal", WarningLevel.ToText(Gauge.SignalLevel));
+        writer.Property("depth_level", WarningLevel.ToText(Depth.Levels.Level));
+    }
+
+    /// <inheritdoc />
+    public void WriteStatus(ConsoleOutput output)
+    {
+        output.Field("rain", AsciiMm(Gauge.TotalX100(RainWindows.OneHour)) + " mm/1h, signal " + WarningLevel.ToText(Gauge.SignalLevel));
+        output.Field("depth", (Depth.Filter.HasDepth ? Depth.Filter.DepthMm.ToString() + " mm" : "-") + " q=" + Depth.Filter.Quality + " level=" + WarningLevel.ToText(Depth.Levels.Level));
+        output.Field("reporting", (FastReporting ? "fast" : "normal") + " reports=" + ReportCount.ToString());
+        output.Field("faults", FaultText(Health.Faults));
+    }
+
+    /// <inheritdoc />
+    public bool SelfTest(ConsoleOutput output)
+    {
+        long now = _runtime.NowMs;
+        int failed = 0;
+        IDepthSource source = Depth.Source;
+        bool depthOk = source == null || !source.IsTimedOut(now);
+        failed += Console.Commands.SelftestCommand.Check(output, "depth sensor", depthOk, source == null ? "none configured" : source.Kind + (depthOk ? " answering" : " not answering"));
+        bool battOk = !HasBattery || (Health.Faults & SensorFault.BatteryLow) == 0;
+        failed += Console.Commands.SelftestCommand.Check(output, "battery", battOk, HasBattery ? BatteryMv.ToString() + " mV" : "no battery input");
+        bool closed = (Health.Faults & SensorFault.Tamper) == 0;
+        failed += Console.Commands.SelftestCommand.Check(output, "enclosure", closed, closed ? "closed" : "OPEN");
+        return failed == 0;
+    }
+
+    /// <summary>Active faults as text.</summary>
+    public static string FaultText(int faults)
+    {
+        string text = string.Empty;
+        for (int i = 0; i < SensorFault.Count; i++)
+        {
+            if ((faults & SensorFault.Bit(i)) != 0)
+            {
+                text += (text.Length == 0 ? string.Empty : ",") + SensorFault.Name(SensorFault.Bit(i));
+            }
+        }
+
+        return text.Length == 0 ? "none" : text;
+    }
+
+    /// <summary>Hundredths of a mm as text ("12.40").</summary>
+    public static string AsciiMm(long x100) => Util.AsciiNumber.FormatFixed(x100, 2);
+
+    /// <summary>Makes the current reading the dry reference and saves it.</summary>
+    public string CalibrateDry()
+    {
+        if (Depth.Source == null)
+        {
+            return "no depth sensor configured (depth.sensor)";
+        }
+
+        if (!Depth.Source.CalibrateDry(_runtime.NowMs))
+        {
+            return "no fresh reading from the " + Depth.Source.Kind + " sensor; check wiring and try again";
+        }
+
+        return _runtime.Settings.Save(_runtime.Hardware.Flash) ? null : "calibrated but not saved to flash";
+    }
+
+    private void OnReading(long nowMs, int levelBefore)
+    {
+        if (Depth.LevelChanged)
+        {
+            SensorMessages.DepthLevelChanged(_runtime, this, levelBefore);
+        }
+
+        ReadPower();
+        bool dryForADay = Gauge.Accumulator.Tips(RainWindows.DayHours) == 0;
+        Health.OnReading(nowMs, Depth.LastTimedOut, Depth.LastAccepted, Depth.LastRaw, Depth.Filter.DepthMm, dryForADay);
+        int faults = Health.Faults;
+        int changed = faults ^ _reportedFaults;
+        for (int i = 0; changed != 0 && i < SensorFault.Count; i++)
+        {
+            int bit = SensorFault.Bit(i);
+            if ((changed & bit) != 0)
+            {
+                SensorMessages.Fault(_runtime, bit, (faults & bit) != 0);
+                _runtime.Log.Warn("health", SensorFault.Name(bit) + ((faults & bit) != 0 ? " raised" : " cleared"));
+            }
+        }
+
+        _reportedFaults = faults;
+    }
+
+    private void ReadPower()
+    {
+        if (_hw.BatteryInput != null && _hw.BatteryInput.TryReadMillivolts(out int mv))
+        {
+            BatteryMv = mv;
+        }
+
+        Charging = _hw.ChargingInput != null && _hw.ChargingInput.Read();
+        bool tamper = _hw.TamperInput != null && _hw.TamperInput.Read();
+        bool overflow = Gauge.Accumulator.SaturatedCount > 0 || _hw.RainGauge.OverflowCount > 0;
+        Health.OnPower(HasBattery, BatteryMv, tamper, overflow);
+    }
+
+    private bool WantsFast()
+    {
+        Settings s = _runtime.Settings;
+        if (Gauge.RateX100PerHour >= s.GetNumber(_s.FastRateMmh) * 100 || Gauge.SignalLevel > 0 || Depth.Levels.Level > 0)
+        {
+            return true;
+        }
+
+        return Depth.Rise.TryGetRiseMmPer10Min(out int rise) && rise >= s.GetNumber(_s.FastRiseMm10m);
+    }
+
+    private IDepthSource CreateDepthSource(Settings s)
+    {
+        string kind = s.GetText(_s.DepthSensor);
+        if (kind == "ultrasonic" && _hw.DepthLine != null)
+        {
+            return new UltrasonicDepthSource(_hw.DepthLine, s, _s.MountMm);
+        }
+
+        if (kind == "pressure" && _hw.PressureInput != null)
+        {
+            return new PressureDepthSource(_hw.PressureInput, s, _s.ShuntOhm, _s.FullScaleMm, _s.ZeroMm);
+        }
+
+        return null;
+    }
+
+    private void RefreshSettings()
+    {
+        Settings s = _runtime.Settings;
+        Gauge.MmPerTipX100 = (int)s.GetNumber(_s.MmPerTipX100);
+        Gauge.Debouncer.LockoutMs = s.GetNumber(_s.DebounceMs);
+        Gauge.Signal.BlueMm12hX100 = s.GetNumber(_s.BlueMm12h) * 100;
+        Gauge.Signal.YellowMm6hX100 = s.GetNumber(_s.YellowMm6h) * 100;
+        Gauge.Signal.OrangeMm3hX100 = s.GetNumber(_s.OrangeMm3h) * 100;
+        Gauge.Signal.RedMm3hX100 = s.GetNumber(_s.RedMm3h) * 100;
+        Depth.ReadingIntervalMs = s.GetNumber(_s.ReadingS) * 1000;
+        Depth.Filter.MaxJumpMm = (int)s.GetNumber(_s.MaxJumpMm);
+        Depth.Filter.MaxDepthMm = (int)s.GetNumber(_s.MaxDepthMm);
+        Depth.Levels.SetThreshold(WarningLevel.Blue, s.GetNumber(_s.BlueMm));
+        Depth.Levels.SetThreshold(WarningLevel.Yellow, s.GetNumber(_s.YellowMm));
+        Depth.Levels.SetThreshold(WarningLevel.Orange, s.GetNumber(_s.OrangeMm));
+        Depth.Levels.SetThreshold(WarningLevel.Red, s.GetNumber(_s.RedMm));
+        Depth.Levels.Hysteresis = s.GetNumber(_s.HysteresisMm);
+        Health.StuckAfterMs = s.GetNumber(_s.StuckS) * 1000;
+        Health.DriftMm = (int)s.GetNumber(_s.DriftMm);
+        Health.BatteryLowMv = (int)s.GetNumber(_s.BatteryLowMv);
+    }
+}
