@@ -224,7 +224,14 @@ public sealed class Settings
         data[length + 1] = (byte)(crc >> 8);
         data[length + 2] = (byte)(crc >> 16);
         data[length + 3] = (byte)(crc >> 24);
-        return flash.Write(FlashKey, data, length + 4);
+        if (!flash.Write(FlashKey, data, length + 4))
+        {
+            return false;
+        }
+
+        // What is in flash now is exactly what is in force.
+        LoadResult = SettingsLoadResult.Loaded;
+        return true;
     }
 
     private int ReadStore(byte[] data, int length)

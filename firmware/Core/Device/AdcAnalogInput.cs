@@ -30,7 +30,8 @@ public sealed class AdcAnalogInput : IAnalogInput
     /// Only ADC1 channels 0..7 are accepted: nanoFramework's higher channel numbers are the
     /// internal sensors and ADC2, which the Wi-Fi radio owns while it is on.
     /// </remarks>
-    public AdcAnalogInput(AdcController controller, int pin, int channel, int fullScaleMv = 3300, double dividerRatio = 1.0)
+    public AdcAnalogInput(
+        AdcController controller, int pin, int channel, int fullScaleMv = 3300, double dividerRatio = 1.0)
     {
         if (channel < 0 || channel > 7)
         {

@@ -102,7 +102,11 @@ public sealed class FileFlashStore : IFlashStore
     {
         using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write))
         {
-            stream.Write(data, 0, count);
+            if (count > 0)
+            {
+                stream.Write(data, 0, count);
+            }
+
             if (withTrailer)
             {
                 var trailer = new byte[TrailerBytes];

@@ -21,7 +21,8 @@ public sealed class GpioDigitalInput : IDigitalInput
     /// (tens of ms suits buttons and reed/door switches). Edges are stamped with
     /// <paramref name="clock"/>'s monotonic time.
     /// </summary>
-    public GpioDigitalInput(GpioController controller, int pin, bool pullUp, bool activeLow, TimeSpan debounce, IClock clock)
+    public GpioDigitalInput(
+        GpioController controller, int pin, bool pullUp, bool activeLow, TimeSpan debounce, IClock clock)
     {
         _activeLow = activeLow;
         _clock = clock;

@@ -18,9 +18,11 @@ public sealed class GpioDigitalOutput : IDigitalOutput
     /// <remarks>
     /// As ESPHome does for relays, the initial (off) state is written right after pin setup, so a
     /// reboot never leaves a siren or zone relay energized. Between OpenPin and that write the
-    /// pin may sit at the ESP32's reset level for microseconds; a relay coil needs milliseconds
-    /// to pull in, so it cannot click. During the bootloader (before this code runs) the pin
-    /// floats: the board's pull resistor must hold each load off.
+    /// pin may drive the ESP32's reset level (low) for well under a millisecond: a relay coil
+    /// needs several ms to pull in, so it cannot click, but a fast logic input (amplifier enable)
+    /// wired active-low could see the glitch; prefer active-high wiring there. During the
+    /// bootloader, before this code runs, the pin floats: the board's pull resistor must hold
+    /// each load off.
     /// </remarks>
     public GpioDigitalOutput(GpioController controller, int pin, bool activeHigh)
     {

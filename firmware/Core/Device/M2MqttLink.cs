@@ -13,6 +13,11 @@ namespace Tocsin.Firmware.Device;
 /// <see cref="BeginConnect"/>. Received messages arrive on M2Mqtt's dispatch thread and wait in a
 /// small bounded queue until the loop takes them.
 /// </summary>
+/// <remarks>
+/// Dropping a client (Disconnect, and the start of every attempt) also blocks: M2Mqtt's Close
+/// waits about 0.2 s, and up to 1 s more for its keep-alive thread. Both happen only on
+/// reconnects and reconfiguration, never on an ordinary tick.
+/// </remarks>
 public sealed class M2MqttLink : IMqttLink
 {
     // 32 messages is far more than the command rate; a flood (misbehaving publisher on an area
@@ -255,6 +260,11 @@ public sealed class M2MqttLink : IMqttLink
     private static string Describe(Exception ex)
     {
         string text = ex.Message;
+        if (text == null || text.Length == 0)
+        {
+            text = "client error";
+        }
+
         if (ex.InnerException != null && ex.InnerException.Message != null)
         {
             text = text + ": " + ex.InnerException.Message;

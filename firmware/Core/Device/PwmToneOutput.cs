@@ -1,50 +1,76 @@
 using System.Device.Pwm;
 using nanoFramework.Hardware.Esp32;
+using Tocsin.Firmware.Hardware;
 
 namespace Tocsin.Firmware.Device;
 
 /// <summary>
-/// A square-wave tone on one pin (local piezo, or a test tone into the amplifier's line input)
-/// through the ESP32's LEDC PWM. Not behind a core interface yet.
+/// <see cref="IToneOutput"/> on one pin through the ESP32's LEDC PWM: a square wave into the
+/// amplifier's line input (sirens, growl test, supervision pilot).
 /// </summary>
 /// <remarks>
-/// nanoframework.md lists only <c>PwmChannel.CreateFromPin</c>; <c>Start()</c>, <c>Stop()</c> and
-/// the <c>Frequency</c> property are assumed from the standard System.Device.Pwm API.
+/// nanoframework.md lists only <c>PwmChannel.CreateFromPin</c>; <c>Start()</c>, the
+/// <c>Frequency</c> and <c>DutyCycle</c> properties are assumed from the standard
+/// System.Device.Pwm API. Silence is duty 0 on a running channel rather than <c>Stop()</c>, so the
+/// pin is driven low (the amplifier input at rest) instead of left at whatever level a stopped
+/// timer leaves it.
 /// </remarks>
-public sealed class PwmToneOutput
+public sealed class PwmToneOutput : IToneOutput
 {
+    // A 50 % duty cycle gives a square wave its strongest fundamental: the loudest tone for the level.
+    private const double ToneDuty = 0.5;
+    private const int IdleFrequencyHz = 1000;
+
     private readonly PwmChannel _channel;
 
     /// <summary>
-    /// Routes <paramref name="pin"/> to <paramref name="pwmFunction"/> (PWM1 by default; each
-    /// tone pin needs its own) and prepares a <paramref name="frequencyHz"/> tone, stopped.
-    /// A 50 % duty cycle gives a square wave its strongest fundamental, the loudest tone a
-    /// piezo makes at a given voltage.
+    /// Routes <paramref name="pin"/> to <paramref name="pwmFunction"/> (PWM1 by default; each tone
+    /// pin needs its own) and starts the channel silent.
     /// </summary>
-    public PwmToneOutput(int pin, int frequencyHz, DeviceFunction pwmFunction = DeviceFunction.PWM1)
+    public PwmToneOutput(int pin, DeviceFunction pwmFunction = DeviceFunction.PWM1)
     {
         // The LEDC channel must be routed to the pin before the channel is created.
         Configuration.SetPinFunction(pin, pwmFunction);
-        _channel = PwmChannel.CreateFromPin(pin, frequencyHz, 0.5);
-    }
-
-    /// <summary>True while the tone is playing.</summary>
-    public bool IsRunning { get; private set; }
-
-    /// <summary>Starts the tone.</summary>
-    public void Start()
-    {
+        _channel = PwmChannel.CreateFromPin(pin, IdleFrequencyHz, 0.0);
         _channel.Start();
-        IsRunning = true;
     }
 
-    /// <summary>Stops the tone.</summary>
-    public void Stop()
+    /// <inheritdoc />
+    public int FrequencyHz { get; private set; }
+
+    /// <inheritdoc />
+    public void SetTone(int frequencyHz)
     {
-        _channel.Stop();
-        IsRunning = false;
+        if (frequencyHz <= 0)
+        {
+            Off();
+            return;
+        }
+
+        // A siren sweep calls this every tick; rewriting an unchanged frequency would reprogram the
+        // LEDC timer and glitch the waveform for nothing.
+        if (frequencyHz != FrequencyHz)
+        {
+            _channel.Frequency = frequencyHz;
+        }
+
+        if (FrequencyHz == 0)
+        {
+            _channel.DutyCycle = ToneDuty;
+        }
+
+        FrequencyHz = frequencyHz;
     }
 
-    /// <summary>Changes the pitch (a two-tone siren alternates this), running or not.</summary>
-    public void SetFrequency(int frequencyHz) => _channel.Frequency = frequencyHz;
+    /// <inheritdoc />
+    public void Off()
+    {
+        if (FrequencyHz == 0)
+        {
+            return;
+        }
+
+        _channel.DutyCycle = 0.0;
+        FrequencyHz = 0;
+    }
 }

@@ -131,6 +131,15 @@ public sealed class MqttSession
         State = SessionState.Waiting;
     }
 
+    /// <summary>Disconnects and stays idle until configured again (the node lost its identity).</summary>
+    public void Stop()
+    {
+        _link.Disconnect();
+        _request = null;
+        ConnectedSinceMs = -1;
+        State = SessionState.Idle;
+    }
+
     private void CheckConnecting(long nowMs)
     {
         MqttLinkState linkState = _link.State;

@@ -204,6 +204,13 @@ public sealed class NodeRuntime
         if (!IsProvisioned)
         {
             Log.Warn("config", "not provisioned; use the 'provision' console command");
+            Verifier.SetIdentity(null, null);
+            if (Session.State != SessionState.Idle)
+            {
+                Session.Stop();
+            }
+
+            _connectionFingerprint = null;
             return;
         }
 

@@ -91,7 +91,7 @@ public sealed class AmplifierChain
     /// Asks for the amplifier on with <paramref name="zoneMask"/> closed. Stop audio before asking
     /// for different zones: the chain waits an interlock from this call before any relay opens.
     /// </summary>
-    public void Engage(int zoneMask) 
+    public void Engage(int zoneMask)
     {
         _engaged = true;
         _requestedMask = zoneMask & AllZonesMask;

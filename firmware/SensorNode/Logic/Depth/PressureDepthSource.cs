@@ -18,7 +18,7 @@ public sealed class PressureDepthSource : IDepthSource
     private readonly int _shuntIndex;
     private readonly int _fullScaleIndex;
     private readonly int _zeroIndex;
-    private long _lastGoodMs = long.MinValue / 2;
+    private long _lastAnswerMs = long.MinValue / 2;
 
     /// <summary>Creates a source on <paramref name="input"/> with its shunt, full-scale and zero settings.</summary>
     public PressureDepthSource(IAnalogInput input, Settings settings, int shuntIndex, int fullScaleIndex, int zeroIndex)
@@ -48,6 +48,8 @@ public sealed class PressureDepthSource : IDepthSource
             return false;
         }
 
+        // The converter answered: a broken loop is then bad data, not a silent sensor.
+        _lastAnswerMs = nowMs;
         long shuntOhms = _settings.GetNumber(_shuntIndex);
         raw = (int)(mv * 1000L / shuntOhms);
         if (raw < BrokenLoopMicroamps || raw > OverRangeMicroamps)
@@ -57,12 +59,11 @@ public sealed class PressureDepthSource : IDepthSource
 
         long fullScaleMm = _settings.GetNumber(_fullScaleIndex);
         depthMm = (int)(((raw - 4000L) * fullScaleMm / 16000L) - _settings.GetNumber(_zeroIndex));
-        _lastGoodMs = nowMs;
         return true;
     }
 
     /// <inheritdoc />
-    public bool IsTimedOut(long nowMs) => nowMs - _lastGoodMs > 30000;
+    public bool IsTimedOut(long nowMs) => nowMs - _lastAnswerMs > 30000;
 
     /// <inheritdoc />
     public bool CalibrateDry(long nowMs)
