@@ -32,8 +32,9 @@ public sealed class Esp32SystemInfo : ISystemInfo
     /// <inheritdoc />
     public int FreeMemoryBytes()
     {
-        // GC.Run returns the free managed bytes but runs a collection to count them; the heartbeat
-        // calls this at most once a minute, so the pause is acceptable.
+        // GC.Run returns the free managed bytes but runs a collection to count them. Callers are the
+        // heartbeat (once per period: 60 s by default, never under 10 s) and console commands on
+        // demand, so the pause is acceptable.
         return (int)nanoFramework.Runtime.Native.GC.Run(false);
     }
 

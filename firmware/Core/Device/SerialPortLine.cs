@@ -94,8 +94,9 @@ public sealed class SerialPortLine : ISerialLine, IDisposable
     {
         try
         {
-            // Blocks while the driver drains: ~90 ms for 1 KB at 115200 baud, acceptable for
-            // console answers; no hardware handshake is configured, so it cannot stall for good.
+            // May block while the driver's transmit buffer drains: at worst ~90 ms per KB at
+            // 115200 baud, acceptable for console answers; no handshake is configured, so a
+            // disconnected cable cannot stall it for good.
             _port.Write(buffer, offset, count);
         }
         catch (Exception)
