@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using Tocsin.Controller.Hosting;
+
+namespace Tocsin.Controller.Cli;
+
+/// <summary>The <c>tocsin-controller</c> command line: <c>serve</c>, and operations against a running controller.</summary>
+public static class ControllerCli
+{
+    /// <summary>Parses and runs; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Tocsin controller: MQTT broker, storage, warning rules, alerts and fan-out, REST API.");
+        root.Subcommands.Add(ServeCommand());
+        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+    }
+
+    private static Command ServeCommand()
+    {
+        var data = new Option<string>("--data") { Description = "directory for the SQLite file", DefaultValueFactory = _ => "tocsin-data" };
+        var http = new Option<string>("--http") { Description = "HTTP API address", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
+        var broker = new Option<string>("--broker") { Description = "embedded (MQTTnet in process) or external (e.g. Mosquitto)", DefaultValueFactory = _ => "embedded" };
+        broker.AcceptOnlyFromAmong("embedded", "external");
+        var mqttBind = new Option<string>("--mqtt-bind") { Description = "embedded broker bind address", DefaultValueFactory = _ => "127.0.0.1" };
+        var mqttPort = new Option<int>("--mqtt-port") { Description = "embedded broker port", DefaultValueFactory = _ => 1883 };
+        var externalHost = new Option<string>("--external-host") { Description = "external broker host", DefaultValueFactory = _ => "127.0.0.1" };
+        var externalPort = new Option<int>("--external-port") { Description = "external broker port", DefaultValueFactory = _ => 1883 };
+        var regions = new Option<string?>("--regions") { Description = "region file to load at start" };
+        var command = new Command("serve", "Run the controller (broker, storage, API).")
+        {
+            data, http, broker, mqttBind, mqttPort, externalHost, externalPort, regions,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            if (!IPAddress.TryParse(parse.GetValue(mqttBind), out IPAddress? bind))
+            {
+                await Console.Error.WriteLineAsync("--mqtt-bind: not an IP address: " + parse.GetValue(mqttBind)).ConfigureAwait(false);
+                return 2;
+            }
+
+            var options = new ControllerOptions
+            {
+                DataDirectory = parse.GetValue(data)!,
+                HttpUrl = parse.GetValue(http)!,
+                Broker = parse.GetValue(broker)!,
+                MqttBindAddress = bind,
+                MqttPort = parse.GetValue(mqttPort),
+                ExternalHost = parse.GetValue(externalHost)!,
+                ExternalPort = parse.GetValue(externalPort),
+                ExternalPassword = Environment.GetEnvironmentVariable("TOCSIN_EXTERNAL_PASSWORD"),
+                RegionFile = parse.GetValue(regions),
+                BootstrapAdminPassword = Environment.GetEnvironmentVariable("TOCSIN_ADMIN_PASSWORD"),
+            };
+            WebApplication app = ControllerHost.Build(options);
+            await Console.Out.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "tocsin controller: API {0}, MQTT {1}:{2}, data {3}", options.HttpUrl, options.MqttBindAddress, options.MqttPort, options.DatabasePath)).ConfigureAwait(false);
+            await app.RunAsync(cancellation).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Authentication;
+using Tocsin.Controller.Api;
+using Tocsin.Controller.Auth;
+using Tocsin.Controller.Mqtt;
+using Tocsin.Controller.Storage;
+
+namespace Tocsin.Controller.Hosting;
+
+/// <summary>
+/// Composition root of <c>serve</c>: storage, the MQTT transport, the domain services and the HTTP
+/// API, wired and nothing more.
+/// </summary>
+public static partial class ControllerHost
+{
+    /// <summary>Builds the web application for <paramref name="options"/>.</summary>
+    public static WebApplication Build(ControllerOptions options, TimeProvider? time = null)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.HttpUrl);
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        var database = new SqliteDatabase(options.DatabasePath);
+        database.Migrate();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(time ?? TimeProvider.System);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton<OperatorStore>();
+        builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddSingleton(new EmbeddedBrokerOptions { BindAddress = options.MqttBindAddress, Port = options.MqttPort });
+        builder.Services.AddSingleton<INodeTransport, EmbeddedBroker>();
+        builder.Services.AddHostedService<TransportService>();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddAuthentication(BearerTokenHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        builder.Services.AddAuthorization();
+
+        WebApplication app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        AuthEndpoints.Map(app);
+        BootstrapAdmin(app.Services.GetRequiredService<OperatorStore>(), options, app.Logger);
+        return app;
+    }
+
+    private static void BootstrapAdmin(OperatorStore operators, ControllerOptions options, ILogger log)
+    {
+        if (operators.Count() > 0)
+        {
+            return;
+        }
+
+        string? password = options.BootstrapAdminPassword;
+        if (string.IsNullOrEmpty(password))
+        {
+            LogNoOperators(log);
+            return;
+        }
+
+        string? error = operators.Add("admin", OperatorRole.Admin, password);
+        if (error != null)
+        {
+            throw new InvalidOperationException("cannot create the first admin: " + error);
+        }
+
+        LogAdminCreated(log);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "no operators yet: set TOCSIN_ADMIN_PASSWORD to create the first admin")]
+    private static partial void LogNoOperators(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "created the first operator 'admin' from TOCSIN_ADMIN_PASSWORD")]
+    private static partial void LogAdminCreated(ILogger logger);
+}

@@ -1,0 +1,43 @@
+using System.Net;
+
+namespace Tocsin.Controller.Hosting;
+
+/// <summary>Everything <c>serve</c> needs, from the command line (and the environment for secrets).</summary>
+public sealed class ControllerOptions
+{
+    /// <summary>Directory for the SQLite file and exports.</summary>
+    public string DataDirectory { get; set; } = "tocsin-data";
+
+    /// <summary>HTTP API address; loopback by default.</summary>
+    public string HttpUrl { get; set; } = "http://127.0.0.1:8080";
+
+    /// <summary>"embedded" (MQTTnet in process) or "external" (e.g. Mosquitto).</summary>
+    public string Broker { get; set; } = "embedded";
+
+    /// <summary>Embedded broker bind address.</summary>
+    public IPAddress MqttBindAddress { get; set; } = IPAddress.Loopback;
+
+    /// <summary>Embedded broker port.</summary>
+    public int MqttPort { get; set; } = 1883;
+
+    /// <summary>External broker host.</summary>
+    public string ExternalHost { get; set; } = "127.0.0.1";
+
+    /// <summary>External broker port.</summary>
+    public int ExternalPort { get; set; } = 1883;
+
+    /// <summary>The controller's own user on the external broker.</summary>
+    public string ExternalUser { get; set; } = "tocsin-controller";
+
+    /// <summary>Its password (from TOCSIN_EXTERNAL_PASSWORD, never the command line).</summary>
+    public string? ExternalPassword { get; set; }
+
+    /// <summary>Region file to load at start (validated; refused whole on any error).</summary>
+    public string? RegionFile { get; set; }
+
+    /// <summary>Initial admin password when no operator exists yet (from TOCSIN_ADMIN_PASSWORD).</summary>
+    public string? BootstrapAdminPassword { get; set; }
+
+    /// <summary>The SQLite file.</summary>
+    public string DatabasePath => Path.Combine(DataDirectory, "tocsin.db");
+}

@@ -1,0 +1,26 @@
+namespace Tocsin.Controller.Mqtt;
+
+/// <summary>
+/// The controller's side of MQTT, the same for the embedded broker and an external one: node
+/// traffic comes in through <see cref="MessageReceived"/>, commands and acknowledgements go out.
+/// </summary>
+public interface INodeTransport : IAsyncDisposable
+{
+    /// <summary>Raised for every node message (on a transport thread; handlers must be quick).</summary>
+    event Action<NodeMessage>? MessageReceived;
+
+    /// <summary>Raised when a node's connection closes (clean or not), for health tracking.</summary>
+    event Action<string, bool>? NodeDisconnected;
+
+    /// <summary>Starts listening or connecting.</summary>
+    Task StartAsync(CancellationToken cancellationToken);
+
+    /// <summary>Publishes to a shared topic (a community's command topic): one publish reaches every member.</summary>
+    Task PublishAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
+
+    /// <summary>Sends to one node's own topic (its cmd or ack), by the cheapest path the broker offers.</summary>
+    Task SendToNodeAsync(string nodeId, string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
+
+    /// <summary>Ids of nodes connected now (embedded broker) or null when the broker cannot tell.</summary>
+    Task<IReadOnlyCollection<string>?> ConnectedNodesAsync();
+}

@@ -1,0 +1,9 @@
+namespace Tocsin.Controller.Mqtt;
+
+/// <summary>One message a node published, as the transport hands it to ingest.</summary>
+/// <param name="NodeId">The authenticated sender (embedded broker) or the id in the topic (external broker, whose ACL authenticated it).</param>
+/// <param name="Topic">The full topic.</param>
+/// <param name="Payload">The payload bytes.</param>
+/// <param name="Retain">The retain flag.</param>
+/// <param name="ReceivedUtc">When the controller received it.</param>
+public sealed record NodeMessage(string NodeId, string Topic, ReadOnlyMemory<byte> Payload, bool Retain, DateTimeOffset ReceivedUtc);

@@ -1,0 +1,3 @@
+using Tocsin.Controller.Cli;
+
+return await ControllerCli.RunAsync(args).ConfigureAwait(false);
