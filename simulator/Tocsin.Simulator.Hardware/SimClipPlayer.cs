@@ -20,6 +20,7 @@ public sealed class SimClipPlayer : ISerialLine
     private int _frameLength;
     private long _startedMs;
     private bool _dead;
+    private SimClipPlayerBusy? _busy;
 
     /// <summary>Creates a player timing clips on <paramref name="clock"/>.</summary>
     public SimClipPlayer(IClock clock)
@@ -57,6 +58,12 @@ public sealed class SimClipPlayer : ISerialLine
 
     /// <summary>Send the finish message twice (a known module quirk).</summary>
     public bool DuplicateFinish { get; set; }
+
+    /// <summary>Never send the finish message (a lost frame): only BUSY and status queries tell.</summary>
+    public bool SuppressFinish { get; set; }
+
+    /// <summary>The module's BUSY output.</summary>
+    public SimClipPlayerBusy Busy => _busy ??= new SimClipPlayerBusy(this);
 
     /// <summary>Every clip started, in order.</summary>
     public IReadOnlyList<PlayedClip> Played => _played;
@@ -189,6 +196,11 @@ public sealed class SimClipPlayer : ISerialLine
         {
             int track = CurrentTrack;
             End("finished");
+            if (SuppressFinish)
+            {
+                return;
+            }
+
             Send(0x3D, track);
             if (DuplicateFinish)
             {

@@ -41,6 +41,7 @@ internal static class AllocationProbe
         System.Console.WriteLine($"handled command: {(double)commandBytes / (commands - 200):F0} bytes/command (verify, act, result through the outbox, ack)");
         System.Console.WriteLine($"commands accepted: {node.Runtime.CommandsAccepted}, publishes: {node.Link.PublishCount}");
         RunSensor();
+        BroadcastAllocationProbe.Run();
     }
 
     private static void RunSensor()

@@ -218,6 +218,13 @@ public sealed class NodeRuntime
         string fingerprint = id + "|" + Settings.GetText(Core.Community) + "|" + Settings.GetText(Core.MqttHost) + "|"
             + Settings.Display(Core.MqttPort) + "|" + Settings.Display(Core.MqttTls) + "|" + Settings.GetText(Core.MqttUser) + "|"
             + Settings.GetText(Core.MqttPassword) + "|" + Settings.Display(Core.KeepAliveS) + "|" + System.Convert.ToBase64String(Settings.GetKey(Core.AuthKey));
+        string[] extra = _module.ExtraSubscriptions();
+        for (int i = 0; i < extra.Length; i++)
+        {
+            // A changed local-rule source must be subscribed to, which needs a fresh session.
+            fingerprint += "|" + extra[i];
+        }
+
         Verifier.SetIdentity(id, Settings.GetKey(Core.AuthKey));
         if (fingerprint == _connectionFingerprint)
         {
@@ -232,7 +239,6 @@ public sealed class NodeRuntime
         _areaCommandTopic = Topics.AreaCommand(Settings.GetText(Core.Community));
         _ackTopic = Topics.Node(id, Topics.AckLeaf);
         _heartbeatTopic = Topics.Node(id, Topics.HeartbeatLeaf);
-        string[] extra = _module.ExtraSubscriptions();
         var subscriptions = new string[3 + extra.Length];
         subscriptions[0] = _nodeCommandTopic;
         subscriptions[1] = _areaCommandTopic;
