@@ -83,9 +83,19 @@ public static class CommandSigner
     /// </summary>
     public static IReadOnlyList<byte[]> Sign(CommandSpec spec, IReadOnlyList<NodeKey> nodes, int maxNodesPerEnvelope = DefaultMaxNodesPerEnvelope)
     {
+        return SignSerialized(SerializeCommand(spec), nodes, maxNodesPerEnvelope);
+    }
+
+    /// <summary>
+    /// Signs already serialized command bytes (from <see cref="SerializeCommand"/>, e.g. stored for
+    /// resends after a restart) for <paramref name="nodes"/>, in envelopes of at most
+    /// <paramref name="maxNodesPerEnvelope"/> MACs. The bytes are embedded exactly as given.
+    /// </summary>
+    public static IReadOnlyList<byte[]> SignSerialized(byte[] command, IReadOnlyList<NodeKey> nodes, int maxNodesPerEnvelope = DefaultMaxNodesPerEnvelope)
+    {
+        ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxNodesPerEnvelope, 1);
-        byte[] command = SerializeCommand(spec);
         var envelopes = new List<byte[]>((nodes.Count / maxNodesPerEnvelope) + 1);
         for (int start = 0; start < nodes.Count; start += maxNodesPerEnvelope)
         {

@@ -1,0 +1,172 @@
+using Tocsin.Controller.Ingest;
+
+namespace Tocsin.Controller.FanOut;
+
+/// <summary>
+/// Per command and node, the latest state from the node's results, with timestamps; which nodes need
+/// a resend (nothing heard yet, the resend interval passed, the command still valid, not retired);
+/// which are still owed a command when they reconnect; and which stayed silent by a deadline. Results
+/// of one node are ordered by their outbox sequence, and a final state is never replaced by a
+/// non-final one, so redelivered or reordered results cannot move a delivery backwards.
+/// </summary>
+public sealed class DeliveryLedger
+{
+    private readonly Dictionary<string, FanOutCommand> _commands = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _retired = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Command, string Node), NodeDelivery> _deliveries = [];
+
+    // Commands per node: a broker restart brings thousands of reconnects at once, each asking what it is owed.
+    private readonly Dictionary<string, HashSet<string>> _byNode = new(StringComparer.Ordinal);
+
+    /// <summary>Restores a ledger from <see cref="Export"/>.</summary>
+    public static DeliveryLedger FromSnapshot(DeliveryLedgerSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var ledger = new DeliveryLedger();
+        foreach (FanOutCommand c in snapshot.Commands)
+        {
+            ledger._commands[c.CommandId] = c;
+        }
+
+        ledger._retired.UnionWith(snapshot.Retired);
+        foreach (NodeDelivery d in snapshot.Deliveries)
+        {
+            ledger.Put(d);
+        }
+
+        return ledger;
+    }
+
+    /// <summary>The whole state.</summary>
+    public DeliveryLedgerSnapshot Export() => new(_commands.Values.ToList(), _retired.ToList(), _deliveries.Values.ToList());
+
+    /// <summary>A tracked command, or null.</summary>
+    public FanOutCommand? FindCommand(string commandId) => _commands.GetValueOrDefault(commandId);
+
+    /// <summary>
+    /// Starts tracking every node <paramref name="plan"/> addresses, as sent at <paramref name="sentAt"/>.
+    /// A cancel or all-clear retires the broadcast version it ends, so that version is no longer resent.
+    /// </summary>
+    public void Track(FanOutPlan plan, DateTimeOffset sentAt)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        _commands[plan.Command.CommandId] = plan.Command;
+        if (plan.Command.Kind is CommandKinds.Cancel or CommandKinds.AllClear)
+        {
+            Retire(CommandIds.Broadcast(plan.Command.AlertId, plan.Command.AlertVersion));
+        }
+
+        foreach ((string node, string community) in plan.Addressed)
+        {
+            var key = (plan.Command.CommandId, node);
+            if (!_deliveries.ContainsKey(key))
+            {
+                Put(new NodeDelivery(plan.Command.CommandId, node, community, DeliveryState.Pending, null, sentAt, sentAt, 1, []));
+            }
+        }
+    }
+
+    /// <summary>Records a resend (or delivery on reconnect) of <paramref name="commandId"/> to <paramref name="nodeId"/>.</summary>
+    public void MarkSent(string commandId, string nodeId, DateTimeOffset at)
+    {
+        if (_deliveries.TryGetValue((commandId, nodeId), out NodeDelivery? d))
+        {
+            _deliveries[(commandId, nodeId)] = d with { LastSentAt = at, SendCount = d.SendCount + 1 };
+        }
+    }
+
+    /// <summary>Stops resending <paramref name="commandId"/> (a superseded version, or a broadcast that was cancelled); results still count.</summary>
+    public void Retire(string commandId) => _retired.Add(commandId);
+
+    /// <summary>Drops a command and its deliveries (after the host archived them).</summary>
+    public void Forget(string commandId)
+    {
+        _commands.Remove(commandId);
+        _retired.Remove(commandId);
+        foreach (var key in _deliveries.Keys.Where(k => k.Command == commandId).ToList())
+        {
+            _deliveries.Remove(key);
+            if (_byNode.TryGetValue(key.Node, out HashSet<string>? commands))
+            {
+                commands.Remove(commandId);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Applies a node's result. Returns the updated delivery, or null when the result is for a command
+    /// or node this ledger does not track, or its state word is unknown.
+    /// </summary>
+    public NodeDelivery? Record(ResultMessage result, DateTimeOffset receivedAt)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (!_deliveries.TryGetValue((result.CommandId, result.NodeId), out NodeDelivery? d) || !DeliveryStates.TryParse(result.State, out DeliveryState state))
+        {
+            return null;
+        }
+
+        var e = new DeliveryEvent(state, result.Reason, receivedAt, result.Header.UtcMs, result.Header.Epoch, result.Header.Seq);
+        if (d.History.Any(h => h.Epoch == e.Epoch && h.Seq == e.Seq))
+        {
+            return d;
+        }
+
+        var history = d.History.Append(e).OrderBy(h => h.Epoch == e.Epoch ? 1 : 0).ThenBy(h => h.Seq).ToList();
+        DeliveryEvent latest = history[^1];
+        bool keepFinal = DeliveryStates.IsFinal(d.State) && !DeliveryStates.IsFinal(latest.State);
+        NodeDelivery updated = d with
+        {
+            History = history,
+            State = keepFinal ? d.State : latest.State,
+            Reason = keepFinal ? d.Reason : latest.Reason,
+        };
+        _deliveries[(d.CommandId, d.NodeId)] = updated;
+        return updated;
+    }
+
+    /// <summary>The delivery of a command to a node, or null.</summary>
+    public NodeDelivery? Get(string commandId, string nodeId) => _deliveries.GetValueOrDefault((commandId, nodeId));
+
+    /// <summary>Every node's delivery of <paramref name="commandId"/>, ordered by node id.</summary>
+    public IReadOnlyList<NodeDelivery> Deliveries(string commandId) =>
+        _deliveries.Values.Where(d => d.CommandId == commandId).OrderBy(d => d.NodeId, StringComparer.Ordinal).ToList();
+
+    /// <summary>Every delivery of every command of <paramref name="alertId"/>.</summary>
+    public IReadOnlyList<NodeDelivery> DeliveriesOfAlert(string alertId) =>
+        _deliveries.Values.Where(d => _commands.TryGetValue(d.CommandId, out FanOutCommand? c) && c.AlertId == alertId)
+            .OrderBy(d => d.CommandId, StringComparer.Ordinal).ThenBy(d => d.NodeId, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Deliveries to resend at <paramref name="now"/>: nothing heard from the node yet, the last send at
+    /// least <paramref name="interval"/> ago, the command neither expired nor retired.
+    /// </summary>
+    public IReadOnlyList<NodeDelivery> DueForResend(DateTimeOffset now, TimeSpan interval) =>
+        _deliveries.Values.Where(d => d.State == DeliveryState.Pending && now - d.LastSentAt >= interval && IsLive(d.CommandId, now))
+            .OrderBy(d => d.LastSentAt).ThenBy(d => d.NodeId, StringComparer.Ordinal).ToList();
+
+    /// <summary>Commands a node that just (re)connected still needs: nothing heard yet, still valid, not retired; oldest command first.</summary>
+    public IReadOnlyList<NodeDelivery> OwedTo(string nodeId, DateTimeOffset now) =>
+        (_byNode.TryGetValue(nodeId, out HashSet<string>? commands) ? commands : [])
+            .Select(c => _deliveries[(c, nodeId)])
+            .Where(d => d.State == DeliveryState.Pending && IsLive(d.CommandId, now))
+            .OrderBy(d => _commands[d.CommandId].Seq).ToList();
+
+    /// <summary>Nodes addressed by <paramref name="commandId"/> that had reported nothing by <paramref name="deadline"/>.</summary>
+    public IReadOnlyList<NodeDelivery> SilentBy(string commandId, DateTimeOffset deadline) =>
+        Deliveries(commandId).Where(d => !d.HeardBy(deadline)).ToList();
+
+    private void Put(NodeDelivery d)
+    {
+        _deliveries[(d.CommandId, d.NodeId)] = d;
+        if (!_byNode.TryGetValue(d.NodeId, out HashSet<string>? commands))
+        {
+            commands = new HashSet<string>(StringComparer.Ordinal);
+            _byNode.Add(d.NodeId, commands);
+        }
+
+        commands.Add(d.CommandId);
+    }
+
+    private bool IsLive(string commandId, DateTimeOffset now) =>
+        !_retired.Contains(commandId) && _commands.TryGetValue(commandId, out FanOutCommand? c) && !c.IsExpired(now);
+}

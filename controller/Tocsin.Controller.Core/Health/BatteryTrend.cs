@@ -1,0 +1,30 @@
+namespace Tocsin.Controller.Health;
+
+/// <summary>A simple linear fit of battery voltage over time: a falling slope on mains power means a charger or mains fault.</summary>
+public static class BatteryTrend
+{
+    /// <summary>Least-squares slope of <paramref name="readings"/> in mV per day; null with fewer than two readings or no time spread.</summary>
+    public static double? MillivoltsPerDay(IReadOnlyList<BatteryReading> readings)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        if (readings.Count < 2)
+        {
+            return null;
+        }
+
+        // Days relative to the first reading keep the sums small and exact enough.
+        DateTimeOffset origin = readings[0].At;
+        double n = readings.Count, sx = 0, sy = 0, sxx = 0, sxy = 0;
+        foreach (BatteryReading r in readings)
+        {
+            double x = (r.At - origin).TotalDays;
+            sx += x;
+            sy += r.Millivolts;
+            sxx += x * x;
+            sxy += x * r.Millivolts;
+        }
+
+        double denominator = (n * sxx) - (sx * sx);
+        return Math.Abs(denominator) < 1e-18 ? null : ((n * sxy) - (sx * sy)) / denominator;
+    }
+}

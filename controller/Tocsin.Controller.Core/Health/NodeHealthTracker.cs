@@ -1,0 +1,144 @@
+using Tocsin.Controller.Ingest;
+
+namespace Tocsin.Controller.Health;
+
+/// <summary>
+/// Node health from what nodes publish: online/offline from the retained status (the broker publishes
+/// the last will on an unclean disconnect), offline also after three heartbeat periods without any
+/// message (a clean disconnect sends no will, a half-open link sends nothing), faults from heartbeats
+/// (the full set) and fault events (one at a time), and the battery trend. Time is an input; call
+/// <see cref="Evaluate"/> periodically. Not thread-safe.
+/// </summary>
+public sealed class NodeHealthTracker
+{
+    private readonly HealthOptions _options;
+    private readonly Dictionary<string, NodeHealth> _nodes = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a tracker.</summary>
+    public NodeHealthTracker(HealthOptions? options = null)
+    {
+        _options = options ?? HealthOptions.Default;
+    }
+
+    /// <summary>Every tracked node, by id.</summary>
+    public IReadOnlyList<NodeHealth> All => _nodes.Values.OrderBy(n => n.NodeId, StringComparer.Ordinal).ToList();
+
+    /// <summary>Restores a tracker from <see cref="Export"/>.</summary>
+    public static NodeHealthTracker FromSnapshot(HealthSnapshot snapshot, HealthOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var t = new NodeHealthTracker(options);
+        foreach (NodeHealth n in snapshot.Nodes)
+        {
+            t._nodes[n.NodeId] = n;
+        }
+
+        return t;
+    }
+
+    /// <summary>The whole state.</summary>
+    public HealthSnapshot Export() => new(All);
+
+    /// <summary>A node's health, or null when never heard of.</summary>
+    public NodeHealth? Get(string nodeId) => _nodes.GetValueOrDefault(nodeId);
+
+    /// <summary>Ids of nodes online without faults.</summary>
+    public IReadOnlySet<string> HealthyNodeIds() => _nodes.Values.Where(n => n.IsHealthy).Select(n => n.NodeId).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Sets the heartbeat period a node was configured with (<c>hb.period_s</c>).</summary>
+    public void SetHeartbeatPeriod(string nodeId, TimeSpan period)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
+        _nodes[nodeId] = Node(nodeId) with { HeartbeatPeriod = period };
+    }
+
+    /// <summary>Takes one message a node published, received at <paramref name="receivedAt"/>; returns the changes it caused.</summary>
+    public IReadOnlyList<HealthChange> Observe(NodeMessage message, DateTimeOffset receivedAt)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var changes = new List<HealthChange>();
+        NodeHealth n = Node(message.NodeId) with { LastSeen = receivedAt };
+        switch (message)
+        {
+            case StatusMessage { Online: false }:
+                n = SetConnectivity(n, Connectivity.Offline, OfflineCause.Status, receivedAt, changes);
+                _nodes[n.NodeId] = n;
+                return changes;
+            case StatusMessage s:
+                n = n with { Firmware = s.Firmware ?? n.Firmware, BootReason = s.BootReason ?? n.BootReason };
+                break;
+            case HeartbeatMessage hb:
+                n = SetFaults(n, hb.Faults, receivedAt, changes);
+                n = AddBattery(n, hb.BatteryMv, receivedAt);
+                break;
+            case EventMessage { Type: EventTypes.Fault, Fault: string fault, Active: bool active }:
+                n = SetFaults(n, active ? n.Faults.Append(fault) : n.Faults.Where(f => f != fault), receivedAt, changes);
+                break;
+            case ReportMessage r when r.Measurements.TryGetValue("batt_mv", out double mv):
+                n = AddBattery(n, (int)mv, receivedAt);
+                break;
+        }
+
+        // Any message proves the node is connected, whatever the last will said earlier.
+        n = SetConnectivity(n, Connectivity.Online, OfflineCause.None, receivedAt, changes);
+        _nodes[n.NodeId] = n;
+        return changes;
+    }
+
+    /// <summary>Marks nodes offline that have been silent for <see cref="HealthOptions.MissedHeartbeats"/> heartbeat periods.</summary>
+    public IReadOnlyList<HealthChange> Evaluate(DateTimeOffset now)
+    {
+        var changes = new List<HealthChange>();
+        foreach (NodeHealth n in _nodes.Values.ToList())
+        {
+            if (n.Connectivity == Connectivity.Online && n.LastSeen is DateTimeOffset seen && now - seen >= n.HeartbeatPeriod * _options.MissedHeartbeats)
+            {
+                _nodes[n.NodeId] = SetConnectivity(n, Connectivity.Offline, OfflineCause.MissedHeartbeats, now, changes);
+            }
+        }
+
+        return changes;
+    }
+
+    private NodeHealth Node(string nodeId) => _nodes.GetValueOrDefault(nodeId)
+        ?? new NodeHealth(nodeId, Connectivity.Unknown, OfflineCause.None, null, null, _options.DefaultHeartbeatPeriod, [], null, null, null, null, []);
+
+    private static NodeHealth SetConnectivity(NodeHealth n, Connectivity c, OfflineCause cause, DateTimeOffset at, List<HealthChange> changes)
+    {
+        if (n.Connectivity == c)
+        {
+            return n;
+        }
+
+        changes.Add(new HealthChange(n.NodeId, c == Connectivity.Online ? HealthChangeKind.CameOnline : HealthChangeKind.WentOffline,
+            c == Connectivity.Online ? "online" : cause == OfflineCause.Status ? "status offline (last will)" : "missed heartbeats", at));
+        return n with { Connectivity = c, OfflineCause = cause, Since = at };
+    }
+
+    private static NodeHealth SetFaults(NodeHealth n, IEnumerable<string> faults, DateTimeOffset at, List<HealthChange> changes)
+    {
+        var now = faults.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        foreach (string f in now.Except(n.Faults, StringComparer.Ordinal))
+        {
+            changes.Add(new HealthChange(n.NodeId, HealthChangeKind.FaultRaised, f, at));
+        }
+
+        foreach (string f in n.Faults.Except(now, StringComparer.Ordinal))
+        {
+            changes.Add(new HealthChange(n.NodeId, HealthChangeKind.FaultCleared, f, at));
+        }
+
+        return n with { Faults = now };
+    }
+
+    private NodeHealth AddBattery(NodeHealth n, int? millivolts, DateTimeOffset at)
+    {
+        if (millivolts is not int mv)
+        {
+            return n;
+        }
+
+        var readings = n.Readings.Append(new BatteryReading(at, mv)).TakeLast(_options.BatteryWindow).ToList();
+        return n with { BatteryMv = mv, Readings = readings, BatteryTrendMvPerDay = BatteryTrend.MillivoltsPerDay(readings) };
+    }
+}

@@ -1,0 +1,153 @@
+using System.Buffers;
+using System.Text.Json;
+using Tocsin.Controller.Mqtt;
+
+namespace Tocsin.Controller.Ingest;
+
+/// <summary>
+/// Parses what nodes publish (docs/mqtt-contract.md) into records. Unknown members are ignored, as
+/// the contract promises older readers; a known member of the wrong type, a missing required one,
+/// or a payload that is not a JSON object is refused with one clear message. Never throws for bad input.
+/// </summary>
+public static class NodeMessageParser
+{
+    /// <summary>Largest payload accepted; outbox slots on the nodes are far smaller.</summary>
+    public const int MaxPayloadBytes = 16 * 1024;
+
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16 };
+
+    /// <summary>Parses a payload received on <paramref name="topic"/> (a node's status, hb, report, event or result topic).</summary>
+    public static MessageParseResult Parse(string topic, ReadOnlySequence<byte> payload)
+    {
+        if (!Topics.TryParseNodeTopic(topic, out string? nodeId, out string? leaf))
+        {
+            return MessageParseResult.Failure("\"" + topic + "\" is not a node topic");
+        }
+
+        return Parse(nodeId, leaf, payload);
+    }
+
+    /// <summary>Parses a payload received on <paramref name="topic"/>.</summary>
+    public static MessageParseResult Parse(string topic, ReadOnlyMemory<byte> payload) => Parse(topic, new ReadOnlySequence<byte>(payload));
+
+    /// <summary>Parses a payload of <paramref name="nodeId"/> published on its <paramref name="leaf"/> topic.</summary>
+    public static MessageParseResult Parse(string nodeId, string leaf, ReadOnlySequence<byte> payload)
+    {
+        ArgumentNullException.ThrowIfNull(nodeId);
+        if (payload.Length > MaxPayloadBytes)
+        {
+            return MessageParseResult.Failure(leaf + ": payload of " + payload.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes is too large");
+        }
+
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(payload, Options);
+        }
+        catch (JsonException)
+        {
+            return MessageParseResult.Failure(leaf + ": payload is not valid JSON");
+        }
+
+        using (doc)
+        {
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return MessageParseResult.Failure(leaf + ": payload must be a JSON object");
+            }
+
+            var f = new PayloadFields(doc.RootElement, leaf);
+            NodeMessage? message = leaf switch
+            {
+                Topics.StatusLeaf => Status(nodeId, f),
+                Topics.HeartbeatLeaf => Heartbeat(nodeId, f),
+                Topics.ReportLeaf => Report(nodeId, f),
+                Topics.EventLeaf => Event(nodeId, f),
+                Topics.ResultLeaf => Result(nodeId, f),
+                _ => null,
+            };
+            if (f.Error != null)
+            {
+                return MessageParseResult.Failure(f.Error);
+            }
+
+            return message == null ? MessageParseResult.Failure("\"" + leaf + "\" is not a topic nodes publish") : MessageParseResult.Success(message);
+        }
+    }
+
+    private static StatusMessage? Status(string nodeId, PayloadFields f)
+    {
+        string? state = f.String("state", required: true, 16);
+        if (state is not (null or "online" or "offline"))
+        {
+            f.Fail("state", "must be online or offline");
+            return null;
+        }
+
+        var status = new StatusMessage(
+            nodeId, state == "online", f.String("kind", false), f.String("fw", false), f.String("boot", false),
+            f.String("cfg", false), f.Integer("ep", false), f.String("community", false));
+        return state == null ? null : status;
+    }
+
+    private static HeartbeatMessage Heartbeat(string nodeId, PayloadFields f)
+    {
+        OutboxStatus? ob = null;
+        if (f.Nested("ob") is PayloadFields of)
+        {
+            ob = new OutboxStatus(of.Integer("q", false, 0) ?? 0, of.Integer("next", false, 0) ?? 0, of.Integer("drop", false, 0) ?? 0);
+        }
+
+        long? batt = f.Integer("batt_mv", false, 0);
+        long? rssi = f.Integer("rssi", false);
+        return new HeartbeatMessage(
+            nodeId, f.Integer("t", false, 0), f.Integer("up_s", false, 0), rssi is long r ? (int)Math.Clamp(r, -200, 100) : null,
+            f.Integer("mem", false, 0), ob, f.Integer("rej", false, 0), f.String("cfg", false),
+            batt is long b ? (int)Math.Min(b, int.MaxValue) : null, f.StringArray("faults"), f.Measurements());
+    }
+
+    private static OutboxHeader? Header(PayloadFields f)
+    {
+        long? ep = f.Integer("ep", true, 0);
+        long floor = f.Integer("floor", false, 0) ?? 0;
+        long? seq = f.Integer("seq", true, 1);
+        long? t = f.Integer("t", false, 0);
+        long? up = f.Integer("up", false, 0);
+        return ep is long e && seq is long s ? new OutboxHeader(e, Math.Min(floor, s), s, t, up) : null;
+    }
+
+    private static ReportMessage? Report(string nodeId, PayloadFields f)
+    {
+        OutboxHeader? h = Header(f);
+        string? type = f.String("type", false);
+        SensorLevel? depth = f.Nested("depth")?.Level("level", false);
+        SensorLevel? rain = f.Nested("rain")?.Level("signal", false);
+        return h == null ? null : new ReportMessage(nodeId, h, type, f.Measurements(), depth, rain);
+    }
+
+    private static EventMessage? Event(string nodeId, PayloadFields f)
+    {
+        OutboxHeader? h = Header(f);
+        string? type = f.String("type", true, 32);
+        bool levelEvent = type is EventTypes.DepthLevel or EventTypes.RainSignal;
+        SensorLevel? level = f.Level("level", required: levelEvent);
+        SensorLevel? from = levelEvent ? f.Level("from", false) : null;
+        bool isFault = type == EventTypes.Fault;
+        string? fault = isFault ? f.String("fault", true, 32) : null;
+        bool? active = isFault ? f.Boolean("active", true) : null;
+        return h == null || type == null ? null : new EventMessage(nodeId, h, type, levelEvent ? level : null, from, fault, active, f.Measurements());
+    }
+
+    private static ResultMessage? Result(string nodeId, PayloadFields f)
+    {
+        OutboxHeader? h = Header(f);
+        string? cmd = f.String("cmd", true, 48);
+        long? cseq = f.Integer("cseq", true, 1);
+        string? kind = f.String("kind", true, 24);
+        string? state = f.String("state", true, 24);
+        string? reason = f.String("reason", false, 48);
+        return h == null || cmd == null || cseq == null || kind == null || state == null
+            ? null
+            : new ResultMessage(nodeId, h, cmd, cseq.Value, kind, state, reason);
+    }
+}

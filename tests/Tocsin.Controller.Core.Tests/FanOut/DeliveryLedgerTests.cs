@@ -1,0 +1,148 @@
+using System.Text.Json;
+using Tocsin.Controller.Alerts;
+using Tocsin.Controller.FanOut;
+using Tocsin.Controller.Ingest;
+using Tocsin.Controller.Tests.Support;
+using Xunit;
+
+namespace Tocsin.Controller.Tests.FanOut;
+
+public sealed class DeliveryLedgerTests
+{
+    private static readonly TimeSpan Resend = TimeSpan.FromSeconds(30);
+    private readonly FakeClock _clock = new();
+    private readonly DeliveryLedger _ledger = new();
+    private readonly FanOutPlan _plan;
+    private long _nodeSeq;
+
+    public DeliveryLedgerTests()
+    {
+        Alert alert = TestData.Ok(TestData.Create(TestData.Draft(target: AlertTarget.ForStreets("s1"), validFor: TimeSpan.FromMinutes(10))).Dispatch(TestData.Operator, _clock.Now));
+        var nodes = new[] { TestData.Speaker("bn-a", "c1", 100), TestData.Speaker("bn-b", "c1", 100), TestData.Speaker("bn-c", "c2", 100) }
+            .Select(n => new KeyedNode(n, TestData.KeyFor(n.Id)));
+        _plan = new FanOutPlanner(new FakeCommandSequence()).PlanBroadcast(alert, nodes, _clock.Now);
+        _ledger.Track(_plan, _clock.Now);
+    }
+
+    private string Cmd => _plan.Command.CommandId;
+
+    private NodeDelivery? Result(string node, string state, string? reason = null, long? seq = null) =>
+        _ledger.Record(new ResultMessage(node, new OutboxHeader(1, 1, seq ?? ++_nodeSeq, _clock.NowMs, 1), Cmd, _plan.Command.Seq, "broadcast", state, reason), _clock.Now);
+
+    [Fact]
+    public void Every_addressed_node_starts_pending_with_one_send()
+    {
+        Assert.All(_ledger.Deliveries(Cmd), d => Assert.Equal((DeliveryState.Pending, 1), (d.State, d.SendCount)));
+        Assert.Equal(["bn-a", "bn-b", "bn-c"], _ledger.Deliveries(Cmd).Select(d => d.NodeId));
+    }
+
+    [Fact]
+    public void Results_set_the_latest_state_with_timestamps_and_keep_the_history()
+    {
+        Result("bn-a", "received");
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        Result("bn-a", "playing");
+        _clock.Advance(TimeSpan.FromSeconds(40));
+        NodeDelivery d = Result("bn-a", "succeeded")!;
+        Assert.Equal(DeliveryState.Succeeded, d.State);
+        Assert.Equal([DeliveryState.Received, DeliveryState.Playing, DeliveryState.Succeeded], d.History.Select(h => h.State));
+        Assert.Equal(FakeClock.Start.AddSeconds(2), d.History[1].ReceivedAt);
+        Assert.True(d.ReachedBy(FakeClock.Start.AddSeconds(2)));
+        Assert.False(d.ReachedBy(FakeClock.Start.AddSeconds(1)));
+    }
+
+    [Fact]
+    public void A_failure_keeps_its_reason()
+    {
+        NodeDelivery d = Result("bn-b", "failed", "no_load_current")!;
+        Assert.Equal((DeliveryState.Failed, "no_load_current"), (d.State, d.Reason));
+        Assert.Equal((DeliveryState.Rejected, "no_trusted_time"), (Result("bn-c", "rejected", "no_trusted_time")!.State, _ledger.Get(Cmd, "bn-c")!.Reason));
+    }
+
+    [Fact]
+    public void Results_out_of_order_or_redelivered_never_move_a_delivery_backwards()
+    {
+        Result("bn-a", "succeeded", seq: 12);
+        NodeDelivery d = Result("bn-a", "playing", seq: 11)!;
+        Assert.Equal(DeliveryState.Succeeded, d.State);
+        Assert.Equal([DeliveryState.Playing, DeliveryState.Succeeded], d.History.Select(h => h.State));
+        Assert.Equal(2, Result("bn-a", "succeeded", seq: 12)!.History.Count);
+    }
+
+    [Fact]
+    public void Results_for_unknown_commands_or_nodes_are_not_recorded()
+    {
+        Assert.Null(_ledger.Record(new ResultMessage("bn-z", new OutboxHeader(1, 1, 1, null, null), Cmd, 1, "broadcast", "received", null), _clock.Now));
+        Assert.Null(_ledger.Record(new ResultMessage("bn-a", new OutboxHeader(1, 1, 1, null, null), "other", 1, "broadcast", "received", null), _clock.Now));
+        Assert.Null(_ledger.Record(new ResultMessage("bn-a", new OutboxHeader(1, 1, 1, null, null), Cmd, 1, "broadcast", "exploded", null), _clock.Now));
+    }
+
+    [Fact]
+    public void Nodes_with_no_result_are_resent_once_the_interval_has_passed()
+    {
+        Result("bn-a", "received");
+        Assert.Empty(_ledger.DueForResend(_clock.Advance(TimeSpan.FromSeconds(29)), Resend));
+        var due = _ledger.DueForResend(_clock.Advance(TimeSpan.FromSeconds(1)), Resend);
+        Assert.Equal(["bn-b", "bn-c"], due.Select(d => d.NodeId));
+        _ledger.MarkSent(Cmd, "bn-b", _clock.Now);
+        Assert.Equal(["bn-c"], _ledger.DueForResend(_clock.Now, Resend).Select(d => d.NodeId));
+        Assert.Equal(2, _ledger.Get(Cmd, "bn-b")!.SendCount);
+    }
+
+    [Fact]
+    public void Resends_stop_when_the_command_expires_or_is_retired()
+    {
+        Assert.Equal(3, _ledger.DueForResend(_clock.Advance(TimeSpan.FromMinutes(9)), Resend).Count);
+        Assert.Empty(_ledger.DueForResend(_clock.Advance(TimeSpan.FromMinutes(1)), Resend));
+
+        var other = new DeliveryLedger();
+        other.Track(_plan, FakeClock.Start);
+        other.Retire(Cmd);
+        Assert.Empty(other.DueForResend(FakeClock.Start.AddMinutes(1), Resend));
+    }
+
+    [Fact]
+    public void Tracking_a_cancel_stops_resends_of_the_broadcast_it_cancels_and_resends_the_cancel_instead()
+    {
+        Alert alert = TestData.Ok(TestData.Create(TestData.Draft(target: AlertTarget.ForStreets("s1"), validFor: TimeSpan.FromMinutes(10))).Dispatch(TestData.Operator, FakeClock.Start));
+        AlertTransition cancelled = alert.Cancel(TestData.Operator, _clock.Now);
+        var nodes = new[] { TestData.Speaker("bn-a", "c1", 100) }.Select(n => new KeyedNode(n, TestData.KeyFor(n.Id)));
+        FanOutPlan cancel = Assert.Single(new FanOutPlanner(new FakeCommandSequence()).PlanEffect(cancelled.Alert!, cancelled.Effect, nodes, _clock.Now));
+        _ledger.Track(cancel, _clock.Now);
+        var due = _ledger.DueForResend(_clock.Advance(TimeSpan.FromMinutes(1)), Resend);
+        Assert.Equal([cancel.Command.CommandId], due.Select(d => d.CommandId));
+        Assert.Equal(DeliveryState.Done, _ledger.Record(new ResultMessage("bn-a", new OutboxHeader(1, 1, 99, null, null), cancel.Command.CommandId, cancel.Command.Seq, "cancel", "done", null), _clock.Now)!.State);
+        Assert.Empty(_ledger.DueForResend(_clock.Advance(TimeSpan.FromMinutes(1)), Resend));
+    }
+
+    [Fact]
+    public void A_node_that_reconnects_is_owed_commands_it_never_answered_while_still_valid()
+    {
+        Result("bn-a", "received");
+        Assert.Empty(_ledger.OwedTo("bn-a", _clock.Now));
+        Assert.Equal([Cmd], _ledger.OwedTo("bn-b", _clock.Advance(TimeSpan.FromMinutes(5))).Select(d => d.CommandId));
+        Assert.Empty(_ledger.OwedTo("bn-b", _clock.Advance(TimeSpan.FromMinutes(5))));
+    }
+
+    [Fact]
+    public void Silent_nodes_by_a_deadline_are_those_that_reported_nothing_by_then()
+    {
+        Result("bn-a", "playing");
+        DateTimeOffset deadline = _clock.Advance(TimeSpan.FromMinutes(1));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Result("bn-b", "playing");
+        Assert.Equal(["bn-b", "bn-c"], _ledger.SilentBy(Cmd, deadline).Select(d => d.NodeId));
+    }
+
+    [Fact]
+    public void The_ledger_survives_a_restart_through_a_json_snapshot()
+    {
+        Result("bn-a", "succeeded");
+        _ledger.Retire("x");
+        string json = JsonSerializer.Serialize(_ledger.Export());
+        DeliveryLedger back = DeliveryLedger.FromSnapshot(JsonSerializer.Deserialize<DeliveryLedgerSnapshot>(json)!);
+        Assert.Equal(DeliveryState.Succeeded, back.Get(Cmd, "bn-a")!.State);
+        Assert.Equal(_plan.Command.CommandBytes, back.FindCommand(Cmd)!.CommandBytes);
+        Assert.Equal(2, back.DueForResend(_clock.Advance(TimeSpan.FromMinutes(1)), Resend).Count);
+    }
+}

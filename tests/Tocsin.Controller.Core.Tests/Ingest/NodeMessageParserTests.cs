@@ -1,0 +1,125 @@
+using System.Text;
+using Tocsin.Controller.Ingest;
+using Xunit;
+
+namespace Tocsin.Controller.Tests.Ingest;
+
+public sealed class NodeMessageParserTests
+{
+    private static MessageParseResult Parse(string topic, string json) => NodeMessageParser.Parse(topic, Encoding.UTF8.GetBytes(json).AsMemory());
+
+    [Fact]
+    public void An_online_status_is_parsed_with_its_details()
+    {
+        MessageParseResult r = Parse("tocsin/v1/node/bn-1/status", """{"state":"online","kind":"broadcast","fw":"0.1.0","boot":"power_on","cfg":"ok","ep":1712345,"community":"c1"}""");
+        var s = Assert.IsType<StatusMessage>(r.Message);
+        Assert.True(s.Online);
+        Assert.Equal(("bn-1", "broadcast", "0.1.0", "power_on", "ok", 1712345L, "c1"), (s.NodeId, s.Kind, s.Firmware, s.BootReason, s.ConfigState, s.Epoch, s.CommunityId));
+    }
+
+    [Fact]
+    public void The_last_will_is_an_offline_status()
+    {
+        var s = Assert.IsType<StatusMessage>(Parse("tocsin/v1/node/bn-1/status", """{"state":"offline","kind":"broadcast"}""").Message);
+        Assert.False(s.Online);
+    }
+
+    [Fact]
+    public void A_status_with_an_unknown_state_is_refused()
+    {
+        Assert.Equal("status: \"state\" must be online or offline", Parse("tocsin/v1/node/bn-1/status", """{"state":"asleep"}""").Error);
+    }
+
+    [Fact]
+    public void A_heartbeat_keeps_its_outbox_faults_battery_and_node_fields()
+    {
+        string json = """{"t":1764000060000,"up_s":3600,"rssi":-61,"mem":61440,"ob":{"q":2,"next":42,"drop":1},"rej":0,"cfg":"ok","batt_mv":12650,"faults":["amplifier"],"relays":{"fault":0},"st":"idle"}""";
+        var hb = Assert.IsType<HeartbeatMessage>(Parse("tocsin/v1/node/bn-1/hb", json).Message);
+        Assert.Equal(1764000060000, hb.UtcMs);
+        Assert.Equal(-61, hb.RssiDbm);
+        Assert.Equal(new OutboxStatus(2, 42, 1), hb.Outbox);
+        Assert.Equal(12650, hb.BatteryMv);
+        Assert.Equal(["amplifier"], hb.Faults);
+        Assert.Equal(0, hb.Measurements["relays.fault"]);
+    }
+
+    [Fact]
+    public void A_sensor_report_carries_header_measurements_and_levels()
+    {
+        string json = """{"seq":42,"ep":1712345,"floor":40,"t":1764000060000,"up":3600123,"type":"reading","rain":{"1h":12.5,"rate_mmh":3.2,"signal":"blue"},"depth":{"mm":180,"q":5,"level":"yellow","raw":2210},"batt_mv":3900,"fast":true,"faults":[]}""";
+        var r = Assert.IsType<ReportMessage>(Parse("tocsin/v1/node/sn-1/report", json).Message);
+        Assert.Equal(new OutboxHeader(1712345, 40, 42, 1764000060000, 3600123), r.Header);
+        Assert.Equal("reading", r.Type);
+        Assert.Equal(12.5, r.Measurements["rain.1h"]);
+        Assert.Equal(180, r.Measurements["depth.mm"]);
+        Assert.Equal(1, r.Measurements["fast"]);
+        Assert.False(r.Measurements.ContainsKey("seq"));
+        Assert.Equal(SensorLevel.Yellow, r.DepthLevel);
+        Assert.Equal(SensorLevel.Blue, r.RainSignal);
+    }
+
+    [Fact]
+    public void A_depth_level_event_carries_its_level_and_previous_level()
+    {
+        var e = Assert.IsType<EventMessage>(Parse("tocsin/v1/node/sn-1/event", """{"ep":1,"floor":3,"seq":5,"up":9,"type":"depth_level","level":"red","from":"orange","depth":{"mm":400}}""").Message);
+        Assert.True(e.IsLevelEvent);
+        Assert.Equal(SensorLevel.Red, e.Level);
+        Assert.Equal(SensorLevel.Orange, e.From);
+        Assert.Null(e.Header.UtcMs);
+    }
+
+    [Fact]
+    public void A_fault_event_names_the_fault_and_whether_it_is_active()
+    {
+        var e = Assert.IsType<EventMessage>(Parse("tocsin/v1/node/bn-1/event", """{"ep":1,"floor":1,"seq":2,"type":"fault","fault":"amplifier","active":true}""").Message);
+        Assert.Equal(("amplifier", true), (e.Fault, e.Active));
+        Assert.False(e.IsLevelEvent);
+    }
+
+    [Fact]
+    public void A_result_carries_the_command_and_its_state()
+    {
+        var r = Assert.IsType<ResultMessage>(Parse("tocsin/v1/node/bn-1/result", """{"ep":1,"floor":8,"seq":8,"up":5013,"cmd":"cfg-3","cseq":1043,"kind":"config","state":"rejected","reason":"expired"}""").Message);
+        Assert.Equal(("cfg-3", 1043L, "config", "rejected", "expired"), (r.CommandId, r.CommandSeq, r.Kind, r.State, r.Reason));
+    }
+
+    [Theory]
+    [InlineData("tocsin/v1/node/bn-1/result", """{"ep":1,"seq":8,"cmd":"x","kind":"k","state":"done"}""", "result: \"cseq\" is required")]
+    [InlineData("tocsin/v1/node/bn-1/result", """{"ep":1,"seq":8,"cmd":"x","cseq":0,"kind":"k","state":"done"}""", "result: \"cseq\" must be a positive integer")]
+    [InlineData("tocsin/v1/node/bn-1/report", """{"ep":1,"seq":"8"}""", "report: \"seq\" must be a positive integer")]
+    [InlineData("tocsin/v1/node/bn-1/report", """{"seq":8}""", "report: \"ep\" is required")]
+    [InlineData("tocsin/v1/node/sn-1/event", """{"ep":1,"seq":2,"type":"depth_level","level":"purple"}""", "event: \"level\" must be none, blue, yellow, orange or red")]
+    [InlineData("tocsin/v1/node/sn-1/event", """{"ep":1,"seq":2,"type":"depth_level"}""", "event: \"level\" is required")]
+    [InlineData("tocsin/v1/node/sn-1/report", """{"ep":1,"seq":2,"depth":{"level":3}}""", "report: \"depth.level\" must be a string of 1 to 8 characters")]
+    [InlineData("tocsin/v1/node/bn-1/hb", """{"ob":{"q":-1}}""", "hb: \"ob.q\" must be a non-negative integer")]
+    [InlineData("tocsin/v1/node/bn-1/hb", """[1,2]""", "hb: payload must be a JSON object")]
+    [InlineData("tocsin/v1/node/bn-1/hb", """{"t":""", "hb: payload is not valid JSON")]
+    [InlineData("tocsin/v1/node/bn-1/cmd", """{}""", "\"cmd\" is not a topic nodes publish")]
+    [InlineData("tocsin/v1/area/c1/cmd", """{}""", "\"tocsin/v1/area/c1/cmd\" is not a node topic")]
+    public void Malformed_payloads_are_refused_with_a_clear_message(string topic, string json, string error)
+    {
+        MessageParseResult r = Parse(topic, json);
+        Assert.False(r.Succeeded);
+        Assert.Equal(error, r.Error);
+    }
+
+    [Fact]
+    public void Unknown_fields_are_ignored_as_the_contract_promises()
+    {
+        Assert.True(Parse("tocsin/v1/node/bn-1/result", """{"ep":1,"seq":8,"cmd":"x","cseq":9,"kind":"k","state":"done","future":{"a":[1]}}""").Succeeded);
+    }
+
+    [Fact]
+    public void Oversized_payloads_are_refused()
+    {
+        string big = "{\"x\":\"" + new string('a', NodeMessageParser.MaxPayloadBytes) + "\"}";
+        Assert.Contains("too large", Parse("tocsin/v1/node/bn-1/hb", big).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_ack_payload_is_the_contract_shape()
+    {
+        Assert.Equal("""{"ep":1712345,"upto":42}""", Encoding.ASCII.GetString(OutboxAck.Serialize(1712345, 42)));
+        Assert.Equal("tocsin/v1/node/sn-1/ack", OutboxAck.Topic("sn-1"));
+    }
+}
