@@ -42,7 +42,7 @@ public static class BroadcastPins
     /// <summary>ADC1 channel of <see cref="AmpCurrentAdc"/>.</summary>
     public const int AmpCurrentAdcChannel = 6;
 
-    /// <summary>12 V battery bus through a 100 kΩ/20 kΩ divider (ADC1 channel 3, GPIO39/VN).</summary>
+    /// <summary>12 V battery bus through a 47 kΩ/10 kΩ divider (ratio 5.7) (ADC1 channel 3, GPIO39/VN).</summary>
     public const int BatteryAdc = 39;
 
     /// <summary>ADC1 channel of <see cref="BatteryAdc"/>.</summary>
