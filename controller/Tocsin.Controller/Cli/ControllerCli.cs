@@ -27,9 +27,10 @@ public static class ControllerCli
         var externalHost = new Option<string>("--external-host") { Description = "external broker host", DefaultValueFactory = _ => "127.0.0.1" };
         var externalPort = new Option<int>("--external-port") { Description = "external broker port", DefaultValueFactory = _ => 1883 };
         var regions = new Option<string?>("--regions") { Description = "region file to load at start" };
+        var rules = new Option<string?>("--rules") { Description = "warning rule file to load at start" };
         var command = new Command("serve", "Run the controller (broker, storage, API).")
         {
-            data, http, broker, mqttBind, mqttPort, externalHost, externalPort, regions,
+            data, http, broker, mqttBind, mqttPort, externalHost, externalPort, regions, rules,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -50,6 +51,7 @@ public static class ControllerCli
                 ExternalPort = parse.GetValue(externalPort),
                 ExternalPassword = Environment.GetEnvironmentVariable("TOCSIN_EXTERNAL_PASSWORD"),
                 RegionFile = parse.GetValue(regions),
+                RulesFile = parse.GetValue(rules),
                 BootstrapAdminPassword = Environment.GetEnvironmentVariable("TOCSIN_ADMIN_PASSWORD"),
             };
             WebApplication app = ControllerHost.Build(options);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Tocsin.Controller.Api;
 using Tocsin.Controller.Auth;
+using Tocsin.Controller.Engine;
 using Tocsin.Controller.Mqtt;
 using Tocsin.Controller.Storage;
 
@@ -27,9 +28,32 @@ public static partial class ControllerHost
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<OperatorStore>();
         builder.Services.AddSingleton<AuditLog>();
-        builder.Services.AddSingleton(new EmbeddedBrokerOptions { BindAddress = options.MqttBindAddress, Port = options.MqttPort });
-        builder.Services.AddSingleton<INodeTransport, EmbeddedBroker>();
+        builder.Services.AddSingleton<NodeStore>();
+        builder.Services.AddSingleton<MessageStore>();
+        builder.Services.AddSingleton<StateStore>();
+        builder.Services.AddSingleton<AlertStore>();
+        builder.Services.AddSingleton<PersistentCommandSequence>();
+        builder.Services.AddSingleton<NodeDirectory>();
+        builder.Services.AddSingleton<INodeAuthenticator>(sp => sp.GetRequiredService<NodeDirectory>());
+        if (options.Broker == "external")
+        {
+            builder.Services.AddSingleton<INodeTransport>(sp => new ExternalBrokerTransport(options.ExternalHost, options.ExternalPort, options.ExternalUser,
+                options.ExternalPassword, sp.GetRequiredService<ILogger<ExternalBrokerTransport>>(), sp.GetRequiredService<TimeProvider>()));
+        }
+        else
+        {
+            builder.Services.AddSingleton(new EmbeddedBrokerOptions { BindAddress = options.MqttBindAddress, Port = options.MqttPort });
+            builder.Services.AddSingleton<INodeTransport, EmbeddedBroker>();
+        }
+
+        // The engine loads state before the transport starts taking node messages.
+        builder.Services.AddSingleton<ControllerEngine>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ControllerEngine>());
         builder.Services.AddHostedService<TransportService>();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
 
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -44,6 +68,9 @@ public static partial class ControllerHost
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         AuthEndpoints.Map(app);
+        RegionAndNodeEndpoints.Map(app);
+        AlertEndpoints.Map(app);
+        HealthEndpoints.Map(app);
         BootstrapAdmin(app.Services.GetRequiredService<OperatorStore>(), options, app.Logger);
         return app;
     }

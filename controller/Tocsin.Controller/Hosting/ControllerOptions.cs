@@ -35,6 +35,9 @@ public sealed class ControllerOptions
     /// <summary>Region file to load at start (validated; refused whole on any error).</summary>
     public string? RegionFile { get; set; }
 
+    /// <summary>Warning rule file to load at start (validated; refused whole on any error).</summary>
+    public string? RulesFile { get; set; }
+
     /// <summary>Initial admin password when no operator exists yet (from TOCSIN_ADMIN_PASSWORD).</summary>
     public string? BootstrapAdminPassword { get; set; }
 

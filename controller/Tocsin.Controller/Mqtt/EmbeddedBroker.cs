@@ -31,7 +31,7 @@ public sealed partial class EmbeddedBroker : INodeTransport
     }
 
     /// <inheritdoc />
-    public event Action<NodeMessage>? MessageReceived;
+    public event Action<InboundMessage>? MessageReceived;
 
     /// <inheritdoc />
     public event Action<string, bool>? NodeDisconnected;
@@ -153,7 +153,7 @@ public sealed partial class EmbeddedBroker : INodeTransport
         }
 
         byte[] payload = e.ApplicationMessage.Payload.ToArray();
-        MessageReceived?.Invoke(new NodeMessage(node.NodeId, topic, payload, e.ApplicationMessage.Retain, _time.GetUtcNow()));
+        MessageReceived?.Invoke(new InboundMessage(node.NodeId, topic, payload, e.ApplicationMessage.Retain, _time.GetUtcNow()));
 
         // Retained status must be kept for late subscribers and events may be heard by broadcast
         // nodes' local rules; everything else only the controller reads, so it is not routed.

@@ -36,7 +36,7 @@ public sealed partial class ExternalBrokerTransport : INodeTransport
     }
 
     /// <inheritdoc />
-    public event Action<NodeMessage>? MessageReceived;
+    public event Action<InboundMessage>? MessageReceived;
 
     /// <inheritdoc />
     public event Action<string, bool>? NodeDisconnected
@@ -144,7 +144,7 @@ public sealed partial class ExternalBrokerTransport : INodeTransport
         string[] parts = topic.Split('/');
         if (parts.Length == 5 && parts[0] == "tocsin" && parts[1] == "v1" && parts[2] == "node")
         {
-            MessageReceived?.Invoke(new NodeMessage(parts[3], topic, e.ApplicationMessage.Payload.ToArray(), e.ApplicationMessage.Retain, _time.GetUtcNow()));
+            MessageReceived?.Invoke(new InboundMessage(parts[3], topic, e.ApplicationMessage.Payload.ToArray(), e.ApplicationMessage.Retain, _time.GetUtcNow()));
         }
 
         return Task.CompletedTask;

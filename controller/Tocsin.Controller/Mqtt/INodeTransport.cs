@@ -7,7 +7,7 @@ namespace Tocsin.Controller.Mqtt;
 public interface INodeTransport : IAsyncDisposable
 {
     /// <summary>Raised for every node message (on a transport thread; handlers must be quick).</summary>
-    event Action<NodeMessage>? MessageReceived;
+    event Action<InboundMessage>? MessageReceived;
 
     /// <summary>Raised when a node's connection closes (clean or not), for health tracking.</summary>
     event Action<string, bool>? NodeDisconnected;

@@ -6,4 +6,4 @@ namespace Tocsin.Controller.Mqtt;
 /// <param name="Payload">The payload bytes.</param>
 /// <param name="Retain">The retain flag.</param>
 /// <param name="ReceivedUtc">When the controller received it.</param>
-public sealed record NodeMessage(string NodeId, string Topic, ReadOnlyMemory<byte> Payload, bool Retain, DateTimeOffset ReceivedUtc);
+public sealed record InboundMessage(string NodeId, string Topic, ReadOnlyMemory<byte> Payload, bool Retain, DateTimeOffset ReceivedUtc);

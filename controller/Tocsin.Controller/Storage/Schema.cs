@@ -91,5 +91,12 @@ public static class Schema
             detail TEXT NOT NULL DEFAULT ''
         );
         """,
+        """
+        CREATE TABLE state (
+            name TEXT PRIMARY KEY,
+            json TEXT NOT NULL,
+            updated_utc INTEGER NOT NULL
+        );
+        """,
     ];
 }

@@ -1,0 +1,265 @@
+using Tocsin.Controller.Alerts;
+using Tocsin.Controller.Coverage;
+using Tocsin.Controller.FanOut;
+using Tocsin.Controller.Health;
+using Tocsin.Controller.Rules;
+
+namespace Tocsin.Controller.Engine;
+
+/// <summary>Alert lifecycle, fan-out and coverage (run on the engine loop).</summary>
+public sealed partial class ControllerEngine
+{
+    /// <summary>Every alert, newest first.</summary>
+    public IReadOnlyList<Alert> Alerts() => _alerts.Values.OrderByDescending(a => a.CreatedAt).ToList();
+
+    /// <summary>One alert, or null.</summary>
+    public Alert? FindAlert(string id) => _alerts.GetValueOrDefault(id);
+
+    /// <summary>Creates an alert from a draft whose id is assigned here.</summary>
+    public AlertTransition CreateAlert(Func<string, AlertDraft> draft, Actor by)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        DateTimeOffset now = _time.GetUtcNow();
+        if (_map == null)
+        {
+            throw new InvalidOperationException("no region map loaded: start the controller with --regions");
+        }
+
+        string id = NextAlertId(now);
+        AlertTransition t = Alert.Create(draft(id), by, _map, now);
+        Remember(t);
+        return t;
+    }
+
+    /// <summary>Applies an operator action; dispatch-like effects are sent to the speakers at once.</summary>
+    public async Task<AlertTransition> ActAsync(string id, AlertAction action, Actor by, CancellationToken cancellation)
+    {
+        if (!_alerts.TryGetValue(id, out Alert? alert))
+        {
+            throw new KeyNotFoundException("no alert '" + id + "'");
+        }
+
+        DateTimeOffset now = _time.GetUtcNow();
+        AlertTransition t = action switch
+        {
+            AlertAction.Submit => alert.Submit(by, now),
+            AlertAction.Approve => alert.Approve(by, now),
+            AlertAction.Dispatch => alert.Dispatch(by, now),
+            AlertAction.Cancel => alert.Cancel(by, now),
+            _ => alert.AllClear(by, now),
+        };
+        Remember(t);
+        if (t.Succeeded)
+        {
+            await SendEffectAsync(t.Alert, t.Effect, now, cancellation).ConfigureAwait(false);
+        }
+
+        return t;
+    }
+
+    /// <summary>Applies an update (level, message, expiry) and re-sends when it takes effect at once.</summary>
+    public async Task<AlertTransition> UpdateAsync(string id, AlertUpdate update, Actor by, CancellationToken cancellation)
+    {
+        if (!_alerts.TryGetValue(id, out Alert? alert))
+        {
+            throw new KeyNotFoundException("no alert '" + id + "'");
+        }
+
+        DateTimeOffset now = _time.GetUtcNow();
+        AlertTransition t = alert.Update(by, update, now);
+        Remember(t);
+        if (t.Succeeded)
+        {
+            await SendEffectAsync(t.Alert, t.Effect, now, cancellation).ConfigureAwait(false);
+        }
+
+        return t;
+    }
+
+    /// <summary>Coverage of an alert at <paramref name="deadline"/> (now when null).</summary>
+    public AlertCoverage? Coverage(string id, DateTimeOffset? deadline)
+    {
+        if (!_alerts.TryGetValue(id, out Alert? alert) || _map == null)
+        {
+            return null;
+        }
+
+        return CoverageCalculator.ForAlert(alert, _map, _nodes.Values.Select(ToRecord), _ledger.DeliveriesOfAlert(id), deadline ?? _time.GetUtcNow());
+    }
+
+    /// <summary>Every node's latest delivery state for an alert.</summary>
+    public IReadOnlyList<NodeDelivery> Deliveries(string id) => _ledger.DeliveriesOfAlert(id);
+
+    /// <summary>The district's figures against the plan's targets (latest alert's reach when given).</summary>
+    public DistrictScorecard? Scorecard(string? alertId, TimelinessFigures? reports)
+    {
+        if (_map == null)
+        {
+            return null;
+        }
+
+        AlertCoverage? coverage = alertId == null ? null : Coverage(alertId, null);
+        return Tocsin.Controller.Coverage.Scorecard.Compute(_map, _nodes.Values.Select(ToRecord), _health.HealthyNodeIds(), coverage, reports);
+    }
+
+    /// <summary>Node health as tracked.</summary>
+    public IReadOnlyList<NodeHealth> Health() => _health.All;
+
+    /// <summary>Open operator alarms.</summary>
+    public IReadOnlyList<OperatorAlarm> Alarms() => _alarms.Open;
+
+    /// <summary>Acknowledges an alarm.</summary>
+    public AlarmAcknowledgement Acknowledge(long alarmId, Actor by)
+    {
+        _dirty = true;
+        return _alarms.Acknowledge(alarmId, by, _time.GetUtcNow());
+    }
+
+    private void Remember(AlertTransition t)
+    {
+        if (t.Alert != null && t.Succeeded)
+        {
+            _alerts[t.Alert.Id] = t.Alert;
+            SaveAlert(t.Alert, t.Audit);
+        }
+        else if (t.Audit != null)
+        {
+            SaveAlert(t.Alert ?? _alerts[t.Audit.AlertId], t.Audit);
+        }
+    }
+
+    private async Task SendEffectAsync(Alert alert, AlertEffect effect, DateTimeOffset now, CancellationToken cancellation)
+    {
+        if (effect == AlertEffect.None)
+        {
+            return;
+        }
+
+        foreach (FanOutPlan plan in _planner.PlanEffect(alert, effect, KeyedSpeakers(), now))
+        {
+            foreach (CommunityEnvelopes community in plan.Communities)
+            {
+                foreach (byte[] envelope in community.Envelopes)
+                {
+                    await _transport.PublishAsync(community.Topic, envelope, cancellation).ConfigureAwait(false);
+                }
+            }
+
+            _ledger.Track(plan, now);
+            _dirty = true;
+            if (plan.CommunitiesWithoutSpeakers.Count > 0)
+            {
+                LogNoSpeakers(alert.Id, string.Join(", ", plan.CommunitiesWithoutSpeakers));
+            }
+        }
+    }
+
+    private async Task SendOwedAsync(string nodeId, CancellationToken cancellation)
+    {
+        DateTimeOffset now = _time.GetUtcNow();
+        foreach (NodeDelivery owed in _ledger.OwedTo(nodeId, now))
+        {
+            await ResendAsync(owed, now, cancellation).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ResendAsync(NodeDelivery delivery, DateTimeOffset now, CancellationToken cancellation)
+    {
+        FanOutCommand? command = _ledger.FindCommand(delivery.CommandId);
+        if (command == null || !_nodes.TryGetValue(delivery.NodeId, out var node) || node.Revoked)
+        {
+            return;
+        }
+
+        NodeEnvelope envelope = FanOutPlanner.Resend(command, delivery.NodeId, node.CommandKey);
+        await _transport.SendToNodeAsync(delivery.NodeId, envelope.Topic, envelope.Payload, cancellation).ConfigureAwait(false);
+        _ledger.MarkSent(delivery.CommandId, delivery.NodeId, now);
+        _dirty = true;
+    }
+
+    private async Task HandleProposalsAsync(CancellationToken cancellation)
+    {
+        if (_proposals.Count == 0)
+        {
+            return;
+        }
+
+        ProposedWarning[] proposals = [.. _proposals];
+        _proposals.Clear();
+        foreach (ProposedWarning p in proposals)
+        {
+            await HandleProposalAsync(p, cancellation).ConfigureAwait(false);
+        }
+    }
+
+    private async Task HandleProposalAsync(ProposedWarning p, CancellationToken cancellation)
+    {
+        DateTimeOffset now = _time.GetUtcNow();
+        _ruleAlerts.TryGetValue(p.Key, out string? existingId);
+        Alert? existing = existingId == null ? null : _alerts.GetValueOrDefault(existingId);
+        if (existing != null && existing.IsFinal)
+        {
+            existing = null;
+        }
+
+        if (p.Action == ProposalAction.Raise && existing == null)
+        {
+            AlertTransition created = CreateAlert(id => p.ToDraft(id, now + TimeSpan.FromHours(6)), Actor.System);
+            if (!created.Succeeded)
+            {
+                LogRuleRefused(p.Key, created.Reason ?? "invalid");
+                return;
+            }
+
+            _ruleAlerts[p.Key] = created.Alert.Id;
+            _dirty = true;
+            AlertAction next = p.AutoDispatch ? AlertAction.Dispatch : AlertAction.Submit;
+            AlertTransition t = await ActAsync(created.Alert.Id, next, Actor.System, cancellation).ConfigureAwait(false);
+            if (!t.Succeeded && next == AlertAction.Dispatch)
+            {
+                await ActAsync(created.Alert.Id, AlertAction.Submit, Actor.System, cancellation).ConfigureAwait(false);
+            }
+
+            _alarms.Raise("proposal:" + created.Alert.Id, "rule " + p.RuleId + " proposed " + p.Title + " (" + created.Alert.Id + ")" + (p.AutoDispatch ? string.Empty : ": waiting for an operator"), null, now);
+            return;
+        }
+
+        if (existing == null)
+        {
+            return;
+        }
+
+        if (p.Action == ProposalAction.End)
+        {
+            if (existing.State == AlertState.Dispatched)
+            {
+                await ActAsync(existing.Id, AlertAction.AllClear, Actor.System, cancellation).ConfigureAwait(false);
+            }
+            else
+            {
+                await ActAsync(existing.Id, AlertAction.Cancel, Actor.System, cancellation).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        await UpdateAsync(existing.Id, p.ToUpdate(), Actor.System, cancellation).ConfigureAwait(false);
+    }
+
+    private string NextAlertId(DateTimeOffset now)
+    {
+        string id;
+        do
+        {
+            id = AlertIds.Format(now, ++_alertNumber);
+        }
+        while (_alerts.ContainsKey(id));
+        return id;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "alert {Alert}: no broadcast node in {Communities}")]
+    private partial void LogNoSpeakers(string alert, string communities);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "rule proposal {Key} refused: {Reason}")]
+    private partial void LogRuleRefused(string key, string reason);
+}

@@ -1,0 +1,165 @@
+using System.Text;
+using Tocsin.Controller.FanOut;
+using Tocsin.Controller.Health;
+using Tocsin.Controller.Ingest;
+using Tocsin.Controller.Mqtt;
+using Tocsin.Controller.Rules;
+using Tocsin.Controller.Storage;
+
+namespace Tocsin.Controller.Engine;
+
+/// <summary>Ingest: parse, deduplicate by sequence, store in one transaction, then acknowledge.</summary>
+public sealed partial class ControllerEngine
+{
+    private readonly List<ProposedWarning> _proposals = [];
+
+    private async Task IngestAsync(List<InboundMessage> batch, CancellationToken cancellation)
+    {
+        var round = new IngestBatch();
+        var acks = new Dictionary<string, SequenceAcceptance>(StringComparer.Ordinal);
+        var online = new List<string>();
+        foreach (InboundMessage inbound in batch)
+        {
+            Interlocked.Increment(ref _received);
+            MessageParseResult parsed = NodeMessageParser.Parse(inbound.Topic, inbound.Payload);
+            if (!parsed.Succeeded)
+            {
+                Interlocked.Increment(ref _malformed);
+                LogMalformed(inbound.NodeId, inbound.Topic, parsed.Error!);
+                continue;
+            }
+
+            NodeMessage message = parsed.Message!;
+            if (message.NodeId != inbound.NodeId || !_nodes.ContainsKey(message.NodeId))
+            {
+                // Only the external broker's ACL stands between a topic and its sender: refuse what no registered node sent.
+                continue;
+            }
+
+            NodeStateUpdate state = StateOf(round, message.NodeId);
+            state.LastSeenUtcMs = inbound.ReceivedUtc.ToUnixTimeMilliseconds();
+            foreach (HealthChange change in _health.Observe(message, inbound.ReceivedUtc))
+            {
+                OnHealthChange(change);
+            }
+
+            switch (message)
+            {
+                case StatusMessage status:
+                    state.Online = status.Online;
+                    state.StatusJson = Encoding.UTF8.GetString(inbound.Payload.Span);
+                    if (status.Online)
+                    {
+                        online.Add(status.NodeId);
+                    }
+
+                    break;
+                case HeartbeatMessage:
+                    state.Online = true;
+                    state.HeartbeatJson = Encoding.UTF8.GetString(inbound.Payload.Span);
+                    break;
+                case OutboxMessage outbox:
+                    AcceptOutbox(outbox, inbound, round, state, acks);
+                    break;
+            }
+        }
+
+        _messages.Commit(round);
+        _dirty = true;
+        foreach (var (node, acceptance) in acks)
+        {
+            await _transport.SendToNodeAsync(node, OutboxAck.Topic(node), OutboxAck.Serialize(acceptance), cancellation).ConfigureAwait(false);
+        }
+
+        foreach (string node in online)
+        {
+            await SendOwedAsync(node, cancellation).ConfigureAwait(false);
+        }
+
+        await HandleProposalsAsync(cancellation).ConfigureAwait(false);
+    }
+
+    private void AcceptOutbox(OutboxMessage outbox, InboundMessage inbound, IngestBatch round, NodeStateUpdate state, Dictionary<string, SequenceAcceptance> acks)
+    {
+        SequenceAcceptance acceptance = _sequences.Accept(outbox);
+        if (acceptance.ShouldAcknowledge)
+        {
+            acks[outbox.NodeId] = acceptance;
+            state.Acked = (acceptance.Epoch, acceptance.Upto);
+        }
+
+        foreach (SequenceRange lost in acceptance.NewlyLost)
+        {
+            long count = lost.Last - lost.First + 1;
+            state.Lost += count;
+            round.Gaps.Add((outbox.NodeId, acceptance.Epoch, lost.First, lost.Last));
+            LogLost(outbox.NodeId, count, acceptance.Epoch);
+        }
+
+        if (acceptance.Outcome != SequenceOutcome.New)
+        {
+            state.Duplicates += acceptance.Outcome == SequenceOutcome.Duplicate ? 1 : 0;
+            return;
+        }
+
+        string leaf = inbound.Topic[(inbound.Topic.LastIndexOf('/') + 1)..];
+        string payload = Encoding.UTF8.GetString(inbound.Payload.Span);
+        string? type = outbox switch
+        {
+            EventMessage e => e.Type,
+            ReportMessage => "reading",
+            ResultMessage r => r.State,
+            _ => null,
+        };
+        round.Messages.Add(new StoredMessage(outbox.NodeId, outbox.Header.Epoch, outbox.Header.Seq, leaf, type, outbox.Header.UtcMs, inbound.ReceivedUtc.ToUnixTimeMilliseconds(), payload));
+        string community = _nodes[outbox.NodeId].Community;
+        switch (outbox)
+        {
+            case ResultMessage result:
+                NodeDelivery? delivery = _ledger.Record(result, inbound.ReceivedUtc);
+                if (delivery != null)
+                {
+                    FanOutCommand? command = _ledger.FindCommand(delivery.CommandId);
+                    round.Deliveries.Add((command?.AlertId ?? delivery.CommandId, command?.AlertVersion ?? 0, delivery.NodeId, delivery.State.ToString(), delivery.Reason, inbound.ReceivedUtc.ToUnixTimeMilliseconds()));
+                }
+
+                break;
+            case EventMessage ev when _rules != null:
+                SensorEvidence? evidence = SensorEvidence.FromEvent(ev, community, inbound.ReceivedUtc);
+                if (evidence != null)
+                {
+                    _proposals.AddRange(_rules.Observe(evidence, inbound.ReceivedUtc));
+                }
+
+                break;
+            case ReportMessage report:
+                state.ReportJson = payload;
+                if (_rules != null)
+                {
+                    foreach (SensorEvidence item in SensorEvidence.FromReport(report, community, inbound.ReceivedUtc))
+                    {
+                        _proposals.AddRange(_rules.Observe(item, inbound.ReceivedUtc));
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static NodeStateUpdate StateOf(IngestBatch round, string node)
+    {
+        if (!round.States.TryGetValue(node, out NodeStateUpdate? state))
+        {
+            state = new NodeStateUpdate();
+            round.States[node] = state;
+        }
+
+        return state;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "malformed message from {Node} on {Topic}: {Error}")]
+    private partial void LogMalformed(string node, string topic, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "node {Node} lost {Count} message(s) in epoch {Epoch} (outbox overflow or flash error)")]
+    private partial void LogLost(string node, long count, long epoch);
+}

@@ -1,0 +1,105 @@
+using Tocsin.Controller.FanOut;
+using Tocsin.Controller.Mqtt;
+using Tocsin.Controller.Nodes;
+using Tocsin.Controller.Storage;
+using Tocsin.Controller.Validation;
+
+namespace Tocsin.Controller.Engine;
+
+/// <summary>Node registry operations (run on the engine loop).</summary>
+public sealed partial class ControllerEngine
+{
+    /// <summary>Every registered node.</summary>
+    public IReadOnlyList<StoredNode> Nodes() => _nodes.Values.OrderBy(n => n.Id, StringComparer.Ordinal).ToList();
+
+    /// <summary>Registers a node; returns it, or the validation errors.</summary>
+    public (StoredNode? Node, IReadOnlyList<ValidationError> Errors) Register(NodeRegistration registration, IReadOnlyList<string> heardSensors, string actor)
+    {
+        if (_map == null)
+        {
+            return (null, [new ValidationError("$", "no region map loaded: start the controller with --regions")]);
+        }
+
+        NodeRegistrationResult result = NodeRegistrar.Register(registration, _map, _nodes.Values.Select(ToRecord), _time.GetUtcNow());
+        if (!result.Succeeded)
+        {
+            return (null, result.Errors);
+        }
+
+        foreach (string sensor in heardSensors)
+        {
+            if (!_nodes.TryGetValue(sensor, out StoredNode? s) || s.Kind != "sensor")
+            {
+                return (null, [new ValidationError("$.heardSensors", "'" + sensor + "' is not a registered sensor node")]);
+            }
+        }
+
+        NodeRecord record = result.Node;
+        NodeSecrets secrets = NodeSecrets.Generate();
+        var stored = new StoredNode(record.Id, NodeKinds.ToText(record.Kind), record.CommunityId, record.Location?.Latitude, record.Location?.Longitude,
+            record.Description, record.CoveredPopulation, secrets.CommandKey, MosquittoPasswordHash.Create(secrets.MqttPassword), heardSensors, false, record.CreatedAt);
+        _nodeStore.Insert(stored);
+        _nodes[stored.Id] = stored;
+        _directory.Put(stored);
+        _audit.Append(actor, "node-register", "node:" + stored.Id, stored.Kind + " in " + stored.Community);
+        return (stored, []);
+    }
+
+    /// <summary>
+    /// Issues a provisioning bundle: a fresh broker password (the old one stops working) and, when
+    /// asked, a fresh command key. The password exists only in the bundle returned.
+    /// </summary>
+    public (string? Bundle, IReadOnlyList<ValidationError> Errors) IssueBundle(string nodeId, NetworkSettings network, bool rotateKey, string actor)
+    {
+        if (!_nodes.TryGetValue(nodeId, out StoredNode? node))
+        {
+            return (null, [new ValidationError("$.node", "unknown node '" + nodeId + "'")]);
+        }
+
+        if (node.Revoked)
+        {
+            return (null, [new ValidationError("$.node", "node '" + nodeId + "' is revoked")]);
+        }
+
+        NodeSecrets generated = NodeSecrets.Generate();
+        var secrets = new NodeSecrets(rotateKey ? generated.CommandKey : node.CommandKey, generated.MqttPassword);
+        ProvisioningBundleResult bundle = ProvisioningBundle.Create(ProvisioningSettings.For(ToRecord(node), secrets, network));
+        if (!bundle.Succeeded)
+        {
+            return (null, bundle.Errors);
+        }
+
+        StoredNode updated = node with { CommandKey = secrets.CommandKey, PasswordHash = MosquittoPasswordHash.Create(secrets.MqttPassword) };
+        _nodeStore.UpdateSecrets(nodeId, updated.CommandKey, updated.PasswordHash);
+        _nodes[nodeId] = updated;
+        _directory.Put(updated);
+        _audit.Append(actor, "node-bundle", "node:" + nodeId, rotateKey ? "new password and key" : "new password");
+        return (bundle.Bundle, []);
+    }
+
+    /// <summary>Revokes a node: the broker refuses it from now on.</summary>
+    public bool Revoke(string nodeId, string actor)
+    {
+        if (!_nodes.TryGetValue(nodeId, out StoredNode? node))
+        {
+            return false;
+        }
+
+        StoredNode revoked = node with { Revoked = true };
+        _nodeStore.Revoke(nodeId);
+        _nodes[nodeId] = revoked;
+        _directory.Put(revoked);
+        _audit.Append(actor, "node-revoke", "node:" + nodeId);
+        return true;
+    }
+
+    private static NodeRecord ToRecord(StoredNode n)
+    {
+        NodeKind kind = NodeKinds.TryParse(n.Kind, out NodeKind parsed) ? parsed : throw new InvalidOperationException("stored node " + n.Id + " has unknown kind '" + n.Kind + "'");
+        GeoPoint? location = n.Latitude.HasValue && n.Longitude.HasValue ? new GeoPoint(n.Latitude.Value, n.Longitude.Value) : null;
+        return new NodeRecord(n.Id, kind, n.Community, location, n.Description, n.CoveredPopulation, n.Revoked, n.CreatedUtc);
+    }
+
+    private IEnumerable<KeyedNode> KeyedSpeakers() =>
+        _nodes.Values.Where(n => n.Kind == "broadcast" && !n.Revoked).Select(n => new KeyedNode(ToRecord(n), n.CommandKey));
+}

@@ -1,0 +1,51 @@
+using Tocsin.Controller.Alerts;
+using Tocsin.Controller.FanOut;
+using Tocsin.Controller.Health;
+
+namespace Tocsin.Controller.Engine;
+
+/// <summary>Once-a-second work: resends, rule holds, offline detection, alarms, expiry.</summary>
+public sealed partial class ControllerEngine
+{
+    private async Task OnTimerAsync(DateTimeOffset now, CancellationToken cancellation)
+    {
+        foreach (NodeDelivery due in _ledger.DueForResend(now, ResendInterval))
+        {
+            await ResendAsync(due, now, cancellation).ConfigureAwait(false);
+        }
+
+        if (_rules != null)
+        {
+            _proposals.AddRange(_rules.Tick(now));
+            await HandleProposalsAsync(cancellation).ConfigureAwait(false);
+        }
+
+        foreach (HealthChange change in _health.Evaluate(now))
+        {
+            OnHealthChange(change);
+        }
+
+        foreach (AlarmNotification n in _alarms.Due(now))
+        {
+            LogAlarm(n.Reason.ToString(), n.Audience.ToString(), n.Alarm.Message);
+        }
+
+        foreach (Alert alert in _alerts.Values.Where(a => a.State == AlertState.Dispatched && now >= a.ExpiresAt).ToList())
+        {
+            Remember(alert.Expire(now));
+        }
+    }
+
+    private void OnHealthChange(HealthChange change)
+    {
+        _dirty = true;
+        AlarmNotification? n = HealthAlarms.Apply(_alarms, change);
+        if (n != null)
+        {
+            LogAlarm(n.Reason.ToString(), n.Audience.ToString(), n.Alarm.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ALARM ({Reason}, to {Audience}): {Message}")]
+    private partial void LogAlarm(string reason, string audience, string message);
+}

@@ -1,0 +1,195 @@
+using System.Threading.Channels;
+using Tocsin.Controller.Alerts;
+using Tocsin.Controller.FanOut;
+using Tocsin.Controller.Health;
+using Tocsin.Controller.Hosting;
+using Tocsin.Controller.Ingest;
+using Tocsin.Controller.Mqtt;
+using Tocsin.Controller.Nodes;
+using Tocsin.Controller.Regions;
+using Tocsin.Controller.Rules;
+using Tocsin.Controller.Storage;
+
+namespace Tocsin.Controller.Engine;
+
+/// <summary>
+/// The controller's single writer. Every domain object (region map, nodes, sequence trackers,
+/// delivery ledger, alerts, rules, health, alarms) lives here and is touched only by this loop, which
+/// takes node messages in batches, runs API operations posted to it, and does its periodic work
+/// (resends, rule holds, offline detection, alarm repeats, expiry) once a second. Nothing needs a
+/// lock, and each ingest round is one database transaction.
+/// </summary>
+public sealed partial class ControllerEngine : BackgroundService
+{
+    private const int MaxBatch = 5000;
+    private static readonly TimeSpan ResendInterval = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan SnapshotInterval = TimeSpan.FromSeconds(5);
+
+    private readonly ControllerOptions _options;
+    private readonly NodeStore _nodeStore;
+    private readonly MessageStore _messages;
+    private readonly StateStore _state;
+    private readonly AlertStore _alertStore;
+    private readonly AuditLog _audit;
+    private readonly INodeTransport _transport;
+    private readonly NodeDirectory _directory;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ControllerEngine> _log;
+    private readonly Channel<InboundMessage> _inbound = Channel.CreateBounded<InboundMessage>(new BoundedChannelOptions(200_000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+    private readonly Channel<Func<Task>> _work = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<string, StoredNode> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Alert> _alerts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _ruleAlerts = new(StringComparer.Ordinal);
+    private RegionMap? _map;
+    private SequenceBook _sequences = new();
+    private DeliveryLedger _ledger = new();
+    private NodeHealthTracker _health = new();
+    private AlarmBoard _alarms = new();
+    private WarningRuleEngine? _rules;
+    private readonly FanOutPlanner _planner;
+    private DateTimeOffset _nextTimer;
+    private DateTimeOffset _nextSnapshot;
+    private bool _dirty;
+    private int _alertNumber;
+
+    /// <summary>Creates the engine; state is loaded when it starts.</summary>
+    public ControllerEngine(ControllerOptions options, NodeStore nodeStore, MessageStore messages, StateStore state, AlertStore alertStore, AuditLog audit,
+        INodeTransport transport, NodeDirectory directory, PersistentCommandSequence sequence, TimeProvider time, ILogger<ControllerEngine> log)
+    {
+        _options = options;
+        _nodeStore = nodeStore;
+        _messages = messages;
+        _state = state;
+        _alertStore = alertStore;
+        _audit = audit;
+        _transport = transport;
+        _directory = directory;
+        _time = time;
+        _log = log;
+        _planner = new FanOutPlanner(sequence);
+        transport.MessageReceived += m =>
+        {
+            if (!_inbound.Writer.TryWrite(m))
+            {
+                // Not acknowledged, so the node's outbox sends it again later: nothing is lost.
+                Interlocked.Increment(ref _droppedInbound);
+            }
+        };
+    }
+
+    private long _droppedInbound;
+    private long _received;
+    private long _malformed;
+
+    /// <summary>Node messages dropped because ingest was full (the nodes resend them).</summary>
+    public long DroppedInbound => Interlocked.Read(ref _droppedInbound);
+
+    /// <summary>Node messages taken in.</summary>
+    public long Received => Interlocked.Read(ref _received);
+
+    /// <summary>Node messages that did not parse.</summary>
+    public long Malformed => Interlocked.Read(ref _malformed);
+
+    /// <summary>The region map in force (null until one is loaded).</summary>
+    public RegionMap? Map => _map;
+
+    /// <summary>Runs <paramref name="action"/> on the engine's loop and returns its result.</summary>
+    public Task<T> Run<T>(Func<T> action)
+    {
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _work.Writer.TryWrite(() =>
+        {
+            try
+            {
+                done.SetResult(action());
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                done.SetException(ex);
+            }
+
+            return Task.CompletedTask;
+        });
+        return done.Task;
+    }
+
+    /// <summary>Runs an asynchronous <paramref name="action"/> on the engine's loop.</summary>
+    public Task<T> RunAsync<T>(Func<Task<T>> action)
+    {
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _work.Writer.TryWrite(async () =>
+        {
+            try
+            {
+                done.SetResult(await action().ConfigureAwait(false));
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                done.SetException(ex);
+            }
+        });
+        return done.Task;
+    }
+
+    /// <inheritdoc />
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        Load();
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        SaveSnapshots();
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<InboundMessage>(MaxBatch);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            Task<bool> inbound = _inbound.Reader.WaitToReadAsync(stoppingToken).AsTask();
+            Task<bool> work = _work.Reader.WaitToReadAsync(stoppingToken).AsTask();
+            try
+            {
+                await Task.WhenAny(inbound, work, Task.Delay(TimeSpan.FromMilliseconds(250), _time, stoppingToken)).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            while (_work.Reader.TryRead(out Func<Task>? item))
+            {
+                await item().ConfigureAwait(false);
+            }
+
+            batch.Clear();
+            while (batch.Count < MaxBatch && _inbound.Reader.TryRead(out InboundMessage? m))
+            {
+                batch.Add(m);
+            }
+
+            if (batch.Count > 0)
+            {
+                await IngestAsync(batch, stoppingToken).ConfigureAwait(false);
+            }
+
+            DateTimeOffset now = _time.GetUtcNow();
+            if (now >= _nextTimer)
+            {
+                _nextTimer = now + TimeSpan.FromSeconds(1);
+                await OnTimerAsync(now, stoppingToken).ConfigureAwait(false);
+            }
+
+            if (_dirty && now >= _nextSnapshot)
+            {
+                _nextSnapshot = now + SnapshotInterval;
+                SaveSnapshots();
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Tocsin.Controller.Storage;
+
+/// <summary>
+/// Named JSON documents: the snapshots of the controller's in-memory state (sequence trackers,
+/// delivery ledger, rule engine, health, alarms, region map, command counter) that must survive a
+/// restart.
+/// </summary>
+public sealed class StateStore
+{
+    private readonly SqliteDatabase _db;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the store.</summary>
+    public StateStore(SqliteDatabase db, TimeProvider time)
+    {
+        _db = db;
+        _time = time;
+    }
+
+    /// <summary>Reads a document, or default when absent.</summary>
+    public T? Read<T>(string name, JsonSerializerOptions options)
+    {
+        using SqliteConnection c = _db.Open();
+        using SqliteCommand cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT json FROM state WHERE name = $n";
+        cmd.Parameters.AddWithValue("$n", name);
+        return cmd.ExecuteScalar() is string json ? JsonSerializer.Deserialize<T>(json, options) : default;
+    }
+
+    /// <summary>Writes several documents in one transaction.</summary>
+    public void Write(IEnumerable<(string Name, string Json)> documents, SqliteConnection? connection = null, SqliteTransaction? transaction = null)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        SqliteConnection c = connection ?? _db.Open();
+        try
+        {
+            SqliteTransaction tx = transaction ?? c.BeginTransaction();
+            foreach (var (name, json) in documents)
+            {
+                using SqliteCommand cmd = c.CreateCommand();
+                cmd.Transaction = tx;
+                cmd.CommandText = "INSERT INTO state (name, json, updated_utc) VALUES ($n, $j, $t) ON CONFLICT (name) DO UPDATE SET json = excluded.json, updated_utc = excluded.updated_utc";
+                cmd.Parameters.AddWithValue("$n", name);
+                cmd.Parameters.AddWithValue("$j", json);
+                cmd.Parameters.AddWithValue("$t", _time.GetUtcNow().ToUnixTimeMilliseconds());
+                cmd.ExecuteNonQuery();
+            }
+
+            if (transaction == null)
+            {
+                tx.Commit();
+                tx.Dispose();
+            }
+        }
+        finally
+        {
+            if (connection == null)
+            {
+                c.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Tocsin.Controller.Hosting;
+
+namespace Tocsin.Controller.Tests.Support;
+
+/// <summary>
+/// A real controller in process: embedded MQTTnet broker on a free loopback port, a fresh SQLite
+/// file, the HTTP API on another free port, the Licheng sample regions and the default rules, and an
+/// admin signed in.
+/// </summary>
+public sealed class ControllerFixture : IAsyncDisposable
+{
+    public const string AdminPassword = "admin-password-for-tests";
+
+    private ControllerFixture(WebApplication app, HttpClient http, string dataDirectory, int mqttPort)
+    {
+        App = app;
+        Http = http;
+        DataDirectory = dataDirectory;
+        MqttPort = mqttPort;
+    }
+
+    public WebApplication App { get; }
+
+    public HttpClient Http { get; }
+
+    public string DataDirectory { get; }
+
+    public int MqttPort { get; }
+
+    public static async Task<ControllerFixture> StartAsync(string broker = "embedded", int? externalPort = null)
+    {
+        string data = Path.Combine(Path.GetTempPath(), "tocsin-test-" + Guid.NewGuid().ToString("N"));
+        int httpPort = FreePort();
+        int mqttPort = externalPort ?? FreePort();
+        var options = new ControllerOptions
+        {
+            DataDirectory = data,
+            HttpUrl = "http://127.0.0.1:" + httpPort,
+            Broker = broker,
+            MqttBindAddress = IPAddress.Loopback,
+            MqttPort = mqttPort,
+            ExternalPort = mqttPort,
+            ExternalPassword = Environment.GetEnvironmentVariable("TOCSIN_EXTERNAL_PASSWORD"),
+            RegionFile = Path.Combine(RepoRoot(), "controller", "regions", "licheng-sample.json"),
+            RulesFile = Path.Combine(RepoRoot(), "controller", "rules", "default-rules.json"),
+            BootstrapAdminPassword = AdminPassword,
+        };
+        WebApplication app = ControllerHost.Build(options);
+        await app.StartAsync().ConfigureAwait(false);
+        var http = new HttpClient { BaseAddress = new Uri(options.HttpUrl), Timeout = TimeSpan.FromSeconds(30) };
+        var fixture = new ControllerFixture(app, http, data, mqttPort);
+        string token = await fixture.LoginAsync("admin", AdminPassword).ConfigureAwait(false);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return fixture;
+    }
+
+    public async Task<string> LoginAsync(string name, string password)
+    {
+        using HttpResponseMessage response = await Http.PostAsJsonAsync("/api/auth/login", new { name, password }).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        using JsonDocument doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
+        return doc.RootElement.GetProperty("token").GetString()!;
+    }
+
+    public async Task<JsonElement> PostAsync(string path, object body, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using HttpResponseMessage response = await Http.PostAsJsonAsync(path, body).ConfigureAwait(false);
+        string text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        if (response.StatusCode != expected)
+        {
+            throw new InvalidOperationException(path + " answered " + (int)response.StatusCode + ": " + text);
+        }
+
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public async Task<JsonElement> GetAsync(string path)
+    {
+        string text = await Http.GetStringAsync(path).ConfigureAwait(false);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync().ConfigureAwait(false);
+        await App.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
+        }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Nodes.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+}
