@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Tocsin.Simulator.Live;
+
+namespace Tocsin.Simulator.Cli;
+
+/// <summary>The <c>tocsin-sim</c> command line.</summary>
+public static class SimulatorCli
+{
+    /// <summary>Parses and runs; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Tocsin simulator: the real firmware on simulated hardware, against a controller.");
+        root.Subcommands.Add(DistrictCommand());
+        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+    }
+
+    private static Command DistrictCommand()
+    {
+        var api = new Option<string>("--api") { Description = "controller API", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
+        var mqttHost = new Option<string>("--mqtt-host") { Description = "broker host the nodes connect to", DefaultValueFactory = _ => "127.0.0.1" };
+        var mqttPort = new Option<int>("--mqtt-port") { Description = "broker port", DefaultValueFactory = _ => 1883 };
+        var communities = new Option<int>("--communities") { Description = "communities to equip (a sensor and two speakers each)", DefaultValueFactory = _ => 8 };
+        var minutes = new Option<double>("--minutes") { Description = "real minutes to run", DefaultValueFactory = _ => 10 };
+        var speed = new Option<double>("--speed") { Description = "world seconds per real second for rain and water (above ~30 water rises faster than the sensors' plausibility filter accepts)", DefaultValueFactory = _ => 20 };
+        var command = new Command("district", "Live mode: a typhoon over a simulated district, every node on its own MQTT connection (admin password from TOCSIN_ADMIN_PASSWORD).")
+        {
+            api, mqttHost, mqttPort, communities, minutes, speed,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            string? password = Environment.GetEnvironmentVariable("TOCSIN_ADMIN_PASSWORD");
+            if (string.IsNullOrEmpty(password))
+            {
+                await Console.Error.WriteLineAsync("TOCSIN_ADMIN_PASSWORD must hold the controller's admin password").ConfigureAwait(false);
+                return 2;
+            }
+
+            int count = parse.GetValue(communities);
+            if (count < 1 || count > 2000)
+            {
+                await Console.Error.WriteLineAsync("--communities must be from 1 to 2000").ConfigureAwait(false);
+                return 2;
+            }
+
+            using var client = new ControllerApi(new Uri(parse.GetValue(api)!));
+            await client.LoginAsync("admin", password).ConfigureAwait(false);
+            await using var district = new LiveDistrict(client, Console.Out);
+            await district.BuildAsync(count, parse.GetValue(mqttHost)!, parse.GetValue(mqttPort)).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync("district ready: " + district.Sites.Count + " communities, " + (district.Sites.Count * 3) + " nodes; typhoon starting").ConfigureAwait(false);
+            try
+            {
+                await district.RunAsync(parse.GetValue(minutes), parse.GetValue(speed), cancellation).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C ends the run.
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

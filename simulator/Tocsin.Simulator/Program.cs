@@ -1,0 +1,3 @@
+using Tocsin.Simulator.Cli;
+
+return await SimulatorCli.RunAsync(args).ConfigureAwait(false);
