@@ -21,6 +21,7 @@ public sealed partial class ExternalBrokerTransport : INodeTransport
     private readonly IMqttClient _client;
     private readonly CancellationTokenSource _stop = new();
     private Task? _supervisor;
+    private int _disposed;
 
     /// <summary>Creates the transport.</summary>
     public ExternalBrokerTransport(string host, int port, string user, string? password, ILogger<ExternalBrokerTransport> log, TimeProvider time)
@@ -69,6 +70,12 @@ public sealed partial class ExternalBrokerTransport : INodeTransport
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // Stopped by the host's transport service and disposed again by the container: once is enough.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_supervisor != null)
         {

@@ -33,7 +33,7 @@ public sealed class ControllerFixture : IAsyncDisposable
 
     public int MqttPort { get; }
 
-    public static async Task<ControllerFixture> StartAsync(string broker = "embedded", int? externalPort = null)
+    public static async Task<ControllerFixture> StartAsync(string broker = "embedded", int? externalPort = null, string? externalPassword = null)
     {
         string data = Path.Combine(Path.GetTempPath(), "tocsin-test-" + Guid.NewGuid().ToString("N"));
         int httpPort = FreePort();
@@ -46,7 +46,7 @@ public sealed class ControllerFixture : IAsyncDisposable
             MqttBindAddress = IPAddress.Loopback,
             MqttPort = mqttPort,
             ExternalPort = mqttPort,
-            ExternalPassword = Environment.GetEnvironmentVariable("TOCSIN_EXTERNAL_PASSWORD"),
+            ExternalPassword = externalPassword,
             RegionFile = Path.Combine(RepoRoot(), "controller", "regions", "licheng-sample.json"),
             RulesFile = Path.Combine(RepoRoot(), "controller", "rules", "default-rules.json"),
             BootstrapAdminPassword = AdminPassword,
