@@ -54,10 +54,20 @@ public static class ControllerCli
                 RulesFile = parse.GetValue(rules),
                 BootstrapAdminPassword = Environment.GetEnvironmentVariable("TOCSIN_ADMIN_PASSWORD"),
             };
-            WebApplication app = ControllerHost.Build(options);
-            await Console.Out.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "tocsin controller: API {0}, MQTT {1}:{2}, data {3}", options.HttpUrl, options.MqttBindAddress, options.MqttPort, options.DatabasePath)).ConfigureAwait(false);
-            await app.RunAsync(cancellation).ConfigureAwait(false);
-            return 0;
+            try
+            {
+                WebApplication app = ControllerHost.Build(options);
+                await Console.Out.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "tocsin controller: API {0}, MQTT {1}:{2}, data {3}", options.HttpUrl, options.MqttBindAddress, options.MqttPort, options.DatabasePath)).ConfigureAwait(false);
+                await app.RunAsync(cancellation).ConfigureAwait(false);
+                return 0;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException
+                or MQTTnet.Exceptions.MqttCommunicationException or System.Net.Sockets.SocketException)
+            {
+                // Bad region or rule files, an unreachable external broker, a taken port: say what, not a stack trace.
+                await Console.Error.WriteLineAsync("tocsin-controller: cannot start: " + ex.Message).ConfigureAwait(false);
+                return 2;
+            }
         });
         return command;
     }

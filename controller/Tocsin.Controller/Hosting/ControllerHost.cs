@@ -16,6 +16,7 @@ public static partial class ControllerHost
     /// <summary>Builds the web application for <paramref name="options"/>.</summary>
     public static WebApplication Build(ControllerOptions options, TimeProvider? time = null)
     {
+        StartupChecks.Validate(options);
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.HttpUrl);
         builder.Logging.SetMinimumLevel(LogLevel.Information);

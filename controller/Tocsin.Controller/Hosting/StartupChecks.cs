@@ -1,0 +1,54 @@
+using Tocsin.Controller.Regions;
+using Tocsin.Controller.Rules;
+
+namespace Tocsin.Controller.Hosting;
+
+/// <summary>
+/// Checks the files named on the command line before anything starts, so a mistake in a region or
+/// rule file is reported as a list of paths and problems, and nothing half-starts.
+/// </summary>
+public static class StartupChecks
+{
+    /// <summary>Throws <see cref="InvalidOperationException"/> naming every problem found.</summary>
+    public static void Validate(ControllerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.RegionFile != null)
+        {
+            RegionLoadResult regions = RegionFileParser.Parse(Read(options.RegionFile, "region file"));
+            if (!regions.Succeeded)
+            {
+                throw new InvalidOperationException("region file " + options.RegionFile + " refused:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", regions.Errors));
+            }
+        }
+
+        if (options.RulesFile != null)
+        {
+            RuleSetLoadResult rules = WarningRuleSetParser.Parse(Read(options.RulesFile, "rule file"));
+            if (!rules.Succeeded)
+            {
+                throw new InvalidOperationException("rule file " + options.RulesFile + " refused:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", rules.Errors));
+            }
+
+            if (options.RegionFile == null && !File.Exists(options.DatabasePath))
+            {
+                throw new InvalidOperationException("--rules needs a region map: give --regions as well");
+            }
+        }
+
+        if (options.Broker == "external" && string.IsNullOrEmpty(options.ExternalPassword))
+        {
+            throw new InvalidOperationException("--broker external needs the controller's broker password in TOCSIN_EXTERNAL_PASSWORD");
+        }
+    }
+
+    private static string Read(string path, string what)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException(what + " not found: " + path);
+        }
+
+        return File.ReadAllText(path);
+    }
+}

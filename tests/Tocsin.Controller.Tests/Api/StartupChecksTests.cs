@@ -1,0 +1,25 @@
+using Tocsin.Controller.Hosting;
+using Xunit;
+
+namespace Tocsin.Controller.Tests.Api;
+
+public sealed class StartupChecksTests
+{
+    [Fact]
+    public void A_broken_region_file_is_refused_with_every_problem_and_its_path()
+    {
+        string file = Path.GetTempFileName();
+        File.WriteAllText(file, "{\"v\":1,\"district\":{\"id\":\"x\"}}");
+        var ex = Assert.Throws<InvalidOperationException>(() => StartupChecks.Validate(new ControllerOptions { RegionFile = file }));
+        Assert.Contains("$.district.name", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("$.district.streets", ex.Message, StringComparison.Ordinal);
+        File.Delete(file);
+    }
+
+    [Fact]
+    public void A_missing_file_and_an_external_broker_without_a_password_are_named()
+    {
+        Assert.Contains("not found", Assert.Throws<InvalidOperationException>(() => StartupChecks.Validate(new ControllerOptions { RegionFile = "/no/such/file.json" })).Message, StringComparison.Ordinal);
+        Assert.Contains("TOCSIN_EXTERNAL_PASSWORD", Assert.Throws<InvalidOperationException>(() => StartupChecks.Validate(new ControllerOptions { Broker = "external" })).Message, StringComparison.Ordinal);
+    }
+}
