@@ -141,7 +141,7 @@ public sealed partial class ControllerEngine
             {
                 foreach (byte[] envelope in community.Envelopes)
                 {
-                    await _transport.PublishAsync(community.Topic, envelope, cancellation).ConfigureAwait(false);
+                    await _transport.PublishToMembersAsync(community.Topic, envelope, community.NodeIds, cancellation).ConfigureAwait(false);
                 }
             }
 

@@ -74,6 +74,26 @@ public sealed partial class EmbeddedBroker : INodeTransport
     }
 
     /// <inheritdoc />
+    public async Task PublishToMembersAsync(string topic, ReadOnlyMemory<byte> payload, IReadOnlyList<string> nodeIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(nodeIds);
+        MqttServer server = _server ?? throw new InvalidOperationException("broker not started");
+        MqttApplicationMessage message = Build(topic, payload);
+        bool allEnqueued = true;
+        foreach (string nodeId in nodeIds)
+        {
+            MqttSessionStatus? session = await server.GetSessionAsync(nodeId).ConfigureAwait(false);
+            allEnqueued &= session != null && session.TryEnqueueApplicationMessage(message, out _);
+        }
+
+        if (!allEnqueued)
+        {
+            // A member without a session gets the routed publish once it subscribes (or the resend).
+            await server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = "tocsin-controller" }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
     public async Task SendToNodeAsync(string nodeId, string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         MqttServer server = _server ?? throw new InvalidOperationException("broker not started");

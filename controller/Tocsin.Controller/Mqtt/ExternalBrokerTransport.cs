@@ -61,6 +61,10 @@ public sealed partial class ExternalBrokerTransport : INodeTransport
         _client.PublishAsync(Build(topic, payload), cancellationToken);
 
     /// <inheritdoc />
+    public Task PublishToMembersAsync(string topic, ReadOnlyMemory<byte> payload, IReadOnlyList<string> nodeIds, CancellationToken cancellationToken) =>
+        _client.PublishAsync(Build(topic, payload), cancellationToken);
+
+    /// <inheritdoc />
     public Task SendToNodeAsync(string nodeId, string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
         _client.PublishAsync(Build(topic, payload), cancellationToken);
 

@@ -18,6 +18,13 @@ public interface INodeTransport : IAsyncDisposable
     /// <summary>Publishes to a shared topic (a community's command topic): one publish reaches every member.</summary>
     Task PublishAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Delivers one shared message (a community envelope) to the listed nodes by the cheapest path:
+    /// the embedded broker enqueues it in each member's session without walking every session per
+    /// publish; an external broker gets one publish on the shared topic.
+    /// </summary>
+    Task PublishToMembersAsync(string topic, ReadOnlyMemory<byte> payload, IReadOnlyList<string> nodeIds, CancellationToken cancellationToken);
+
     /// <summary>Sends to one node's own topic (its cmd or ack), by the cheapest path the broker offers.</summary>
     Task SendToNodeAsync(string nodeId, string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
 
