@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
+using Tocsin.Controller.Cli.Client;
 using Tocsin.Controller.Hosting;
 
 namespace Tocsin.Controller.Cli;
@@ -8,12 +9,27 @@ namespace Tocsin.Controller.Cli;
 /// <summary>The <c>tocsin-controller</c> command line: <c>serve</c>, and operations against a running controller.</summary>
 public static class ControllerCli
 {
-    /// <summary>Parses and runs; returns the exit code.</summary>
+    /// <summary>Parses and runs; returns the exit code: 0 done, 1 refused by the controller, 2 usage or input error, 3 controller unreachable.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         var root = new RootCommand("Tocsin controller: MQTT broker, storage, warning rules, alerts and fan-out, REST API.");
         root.Subcommands.Add(ServeCommand());
-        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+        var common = new ClientOptions();
+        foreach (Command command in SessionCommands.Create(common))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        root.Subcommands.Add(NodeCommands.Create(common));
+        root.Subcommands.Add(RegionCommands.Create(common));
+        root.Subcommands.Add(AlertCommands.Create(common));
+        root.Subcommands.Add(AlarmCommands.Create(common));
+        root.Subcommands.Add(ReportCommands.Report(common));
+        root.Subcommands.Add(ReportCommands.Audit(common));
+        ParseResult parse = root.Parse(args);
+        int code = await parse.InvokeAsync().ConfigureAwait(false);
+        // Usage errors (System.CommandLine reports them with 1) are 2, so that 1 means "the controller refused".
+        return parse.Errors.Count > 0 ? ClientCommand.InputError : code;
     }
 
     private static Command ServeCommand()

@@ -82,7 +82,7 @@ public sealed partial class EmbeddedBroker : INodeTransport
         bool allEnqueued = true;
         foreach (string nodeId in nodeIds)
         {
-            MqttSessionStatus? session = await server.GetSessionAsync(nodeId).ConfigureAwait(false);
+            MqttSessionStatus? session = await TryGetSessionAsync(server, nodeId).ConfigureAwait(false);
             allEnqueued &= session != null && session.TryEnqueueApplicationMessage(message, out _);
         }
 
@@ -98,7 +98,7 @@ public sealed partial class EmbeddedBroker : INodeTransport
     {
         MqttServer server = _server ?? throw new InvalidOperationException("broker not started");
         MqttApplicationMessage message = Build(topic, payload);
-        MqttSessionStatus? session = await server.GetSessionAsync(nodeId).ConfigureAwait(false);
+        MqttSessionStatus? session = await TryGetSessionAsync(server, nodeId).ConfigureAwait(false);
         if (session != null && session.TryEnqueueApplicationMessage(message, out _))
         {
             return;
@@ -129,6 +129,19 @@ public sealed partial class EmbeddedBroker : INodeTransport
             await _server.StopAsync(new MqttServerStopOptions()).ConfigureAwait(false);
             _server.Dispose();
             _server = null;
+        }
+    }
+
+    // MQTTnet 5 throws for a client id that never connected (an offline speaker): that is "no session".
+    private static async Task<MqttSessionStatus?> TryGetSessionAsync(MqttServer server, string nodeId)
+    {
+        try
+        {
+            return await server.GetSessionAsync(nodeId).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 
