@@ -24,14 +24,14 @@ internal static class FanOutBenchmark
     public static async Task RunAsync(int nodes, int rounds)
     {
         string data = Path.Combine(Path.GetTempPath(), "tocsin-bench-" + Guid.NewGuid().ToString("N"));
-        int mqttPort = FreePort();
+        int mqttPort = BenchPorts.Free();
         var options = new ControllerOptions
         {
             DataDirectory = data,
-            HttpUrl = "http://127.0.0.1:" + FreePort(),
+            HttpUrl = "http://127.0.0.1:" + BenchPorts.Free(),
             MqttPort = mqttPort,
             MqttBindAddress = IPAddress.Loopback,
-            RegionFile = Path.Combine(RepoRoot(), "controller", "regions", "licheng-sample.json"),
+            RegionFile = Path.Combine(BenchPorts.RepoRoot(), "controller", "regions", "licheng-sample.json"),
             BootstrapAdminPassword = "benchmark-admin-password",
         };
         WebApplication app = ControllerHost.Build(options);
@@ -173,23 +173,5 @@ internal static class FanOutBenchmark
     {
         double[] v = values.Order().ToArray();
         return v[v.Length / 2];
-    }
-
-    private static int FreePort()
-    {
-        using var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Nodes.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 }

@@ -13,6 +13,9 @@ public sealed partial class ControllerEngine
 {
     private readonly List<ProposedWarning> _proposals = [];
 
+    /// <summary>Raised on the engine loop right after an ingest round committed (for metrics and benchmarks; keep handlers quick).</summary>
+    public event Action<IReadOnlyList<StoredMessage>>? Committed;
+
     private async Task IngestAsync(List<InboundMessage> batch, CancellationToken cancellation)
     {
         var round = new IngestBatch();
@@ -66,6 +69,7 @@ public sealed partial class ControllerEngine
 
         _messages.Commit(round);
         _dirty = true;
+        Committed?.Invoke(round.Messages);
         foreach (var (node, acceptance) in acks)
         {
             await _transport.SendToNodeAsync(node, OutboxAck.Topic(node), OutboxAck.Serialize(acceptance), cancellation).ConfigureAwait(false);
