@@ -55,8 +55,9 @@ public sealed class MessageStore
             }
         }
 
-        foreach (var (node, u) in batch.States)
+        if (batch.States.Count > 0)
         {
+            // One prepared statement for the round: re-parsing the SQL per node cost more than the insert itself.
             using SqliteCommand upsert = c.CreateCommand();
             upsert.Transaction = tx;
             upsert.CommandText = """
@@ -68,17 +69,31 @@ public sealed class MessageStore
                   last_report_json = COALESCE($rep, last_report_json), epoch = COALESCE($e, epoch), acked_upto = COALESCE($u, acked_upto),
                   lost_messages = lost_messages + $lost, duplicate_messages = duplicate_messages + $dup
                 """;
-            upsert.Parameters.AddWithValue("$n", node);
-            upsert.Parameters.AddWithValue("$o", u.Online.HasValue ? (u.Online.Value ? 1 : 0) : DBNull.Value);
-            upsert.Parameters.AddWithValue("$l", u.LastSeenUtcMs);
-            upsert.Parameters.AddWithValue("$s", (object?)u.StatusJson ?? DBNull.Value);
-            upsert.Parameters.AddWithValue("$h", (object?)u.HeartbeatJson ?? DBNull.Value);
-            upsert.Parameters.AddWithValue("$rep", (object?)u.ReportJson ?? DBNull.Value);
-            upsert.Parameters.AddWithValue("$e", u.Acked.HasValue ? u.Acked.Value.Epoch : DBNull.Value);
-            upsert.Parameters.AddWithValue("$u", u.Acked.HasValue ? u.Acked.Value.Upto : DBNull.Value);
-            upsert.Parameters.AddWithValue("$lost", u.Lost);
-            upsert.Parameters.AddWithValue("$dup", u.Duplicates);
-            upsert.ExecuteNonQuery();
+            SqliteParameter pn = upsert.Parameters.Add("$n", SqliteType.Text);
+            SqliteParameter po = upsert.Parameters.Add("$o", SqliteType.Integer);
+            SqliteParameter pl = upsert.Parameters.Add("$l", SqliteType.Integer);
+            SqliteParameter ps = upsert.Parameters.Add("$s", SqliteType.Text);
+            SqliteParameter ph = upsert.Parameters.Add("$h", SqliteType.Text);
+            SqliteParameter prep = upsert.Parameters.Add("$rep", SqliteType.Text);
+            SqliteParameter pe = upsert.Parameters.Add("$e", SqliteType.Integer);
+            SqliteParameter pu = upsert.Parameters.Add("$u", SqliteType.Integer);
+            SqliteParameter plost = upsert.Parameters.Add("$lost", SqliteType.Integer);
+            SqliteParameter pdup = upsert.Parameters.Add("$dup", SqliteType.Integer);
+            upsert.Prepare();
+            foreach (var (node, u) in batch.States)
+            {
+                pn.Value = node;
+                po.Value = u.Online.HasValue ? (u.Online.Value ? 1 : 0) : DBNull.Value;
+                pl.Value = u.LastSeenUtcMs;
+                ps.Value = (object?)u.StatusJson ?? DBNull.Value;
+                ph.Value = (object?)u.HeartbeatJson ?? DBNull.Value;
+                prep.Value = (object?)u.ReportJson ?? DBNull.Value;
+                pe.Value = u.Acked.HasValue ? u.Acked.Value.Epoch : DBNull.Value;
+                pu.Value = u.Acked.HasValue ? u.Acked.Value.Upto : DBNull.Value;
+                plost.Value = u.Lost;
+                pdup.Value = u.Duplicates;
+                upsert.ExecuteNonQuery();
+            }
         }
 
         foreach (var (node, epoch, first, last) in batch.Gaps)
