@@ -23,19 +23,9 @@ internal static class FanOutBenchmark
 {
     public static async Task RunAsync(int nodes, int rounds)
     {
-        string data = Path.Combine(Path.GetTempPath(), "tocsin-bench-" + Guid.NewGuid().ToString("N"));
-        int mqttPort = BenchPorts.Free();
-        var options = new ControllerOptions
-        {
-            DataDirectory = data,
-            HttpUrl = "http://127.0.0.1:" + BenchPorts.Free(),
-            MqttPort = mqttPort,
-            MqttBindAddress = IPAddress.Loopback,
-            RegionFile = Path.Combine(BenchPorts.RepoRoot(), "controller", "regions", "licheng-sample.json"),
-            BootstrapAdminPassword = "benchmark-admin-password",
-        };
-        WebApplication app = ControllerHost.Build(options);
-        await app.StartAsync().ConfigureAwait(false);
+        await using BenchController controller = await BenchController.StartAsync().ConfigureAwait(false);
+        int mqttPort = controller.MqttPort;
+        WebApplication app = controller.App;
         var engine = app.Services.GetRequiredService<ControllerEngine>();
         var transport = app.Services.GetRequiredService<INodeTransport>();
         var clock = Stopwatch.StartNew();
@@ -92,17 +82,6 @@ internal static class FanOutBenchmark
             foreach (BenchNodeClient c in clients)
             {
                 await c.DisposeAsync().ConfigureAwait(false);
-            }
-
-            await app.StopAsync().ConfigureAwait(false);
-            await app.DisposeAsync().ConfigureAwait(false);
-            try
-            {
-                Directory.Delete(data, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Left for the OS.
             }
         }
     }

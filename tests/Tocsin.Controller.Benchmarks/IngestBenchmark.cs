@@ -22,19 +22,9 @@ internal static class IngestBenchmark
 {
     public static async Task RunAsync(int nodes, int perNodePerSecond, int seconds)
     {
-        string data = Path.Combine(Path.GetTempPath(), "tocsin-ingest-" + Guid.NewGuid().ToString("N"));
-        int mqttPort = BenchPorts.Free();
-        var options = new ControllerOptions
-        {
-            DataDirectory = data,
-            HttpUrl = "http://127.0.0.1:" + BenchPorts.Free(),
-            MqttPort = mqttPort,
-            MqttBindAddress = IPAddress.Loopback,
-            RegionFile = Path.Combine(BenchPorts.RepoRoot(), "controller", "regions", "licheng-sample.json"),
-            BootstrapAdminPassword = "benchmark-admin-password",
-        };
-        WebApplication app = ControllerHost.Build(options);
-        await app.StartAsync().ConfigureAwait(false);
+        await using BenchController controller = await BenchController.StartAsync().ConfigureAwait(false);
+        int mqttPort = controller.MqttPort;
+        WebApplication app = controller.App;
         var engine = app.Services.GetRequiredService<ControllerEngine>();
         var latencies = new List<double>(nodes * perNodePerSecond * seconds);
         long committed = 0;
@@ -119,9 +109,6 @@ internal static class IngestBenchmark
             {
                 client.Dispose();
             }
-
-            await app.StopAsync().ConfigureAwait(false);
-            await app.DisposeAsync().ConfigureAwait(false);
         }
     }
 

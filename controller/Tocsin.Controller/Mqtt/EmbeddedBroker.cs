@@ -109,17 +109,6 @@ public sealed partial class EmbeddedBroker : INodeTransport
         await server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = "tocsin-controller" }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <inheritdoc />
-    public async Task<IReadOnlyCollection<string>?> ConnectedNodesAsync()
-    {
-        if (_server == null)
-        {
-            return Array.Empty<string>();
-        }
-
-        IList<MqttClientStatus> clients = await _server.GetClientsAsync().ConfigureAwait(false);
-        return clients.Select(c => c.Id).ToArray();
-    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

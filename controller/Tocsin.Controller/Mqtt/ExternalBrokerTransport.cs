@@ -68,8 +68,6 @@ public sealed partial class ExternalBrokerTransport : INodeTransport
     public Task SendToNodeAsync(string nodeId, string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
         _client.PublishAsync(Build(topic, payload), cancellationToken);
 
-    /// <inheritdoc />
-    public Task<IReadOnlyCollection<string>?> ConnectedNodesAsync() => Task.FromResult<IReadOnlyCollection<string>?>(null);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

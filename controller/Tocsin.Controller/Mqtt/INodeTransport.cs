@@ -28,6 +28,4 @@ public interface INodeTransport : IAsyncDisposable
     /// <summary>Sends to one node's own topic (its cmd or ack), by the cheapest path the broker offers.</summary>
     Task SendToNodeAsync(string nodeId, string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
 
-    /// <summary>Ids of nodes connected now (embedded broker) or null when the broker cannot tell.</summary>
-    Task<IReadOnlyCollection<string>?> ConnectedNodesAsync();
 }

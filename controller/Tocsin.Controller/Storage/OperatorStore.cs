@@ -2,11 +2,13 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Tocsin.Controller.Auth;
+using Tocsin.Controller.Nodes;
 
 namespace Tocsin.Controller.Storage;
 
 /// <summary>
-/// Operators and their sign-in tokens. Tokens are random 256-bit values given to the client once;
+/// Operators and their sign-in tokens. Passwords use the domain's PBKDF2-SHA256 hashing
+/// (<see cref="BrokerPassword"/>). Tokens are random 256-bit values given to the client once;
 /// only their SHA-256 is stored, so a copy of the database does not sign anyone in.
 /// </summary>
 public sealed class OperatorStore
@@ -54,7 +56,7 @@ public sealed class OperatorStore
         cmd.CommandText = "INSERT INTO operators (name, role, password_hash, created_utc) VALUES ($n, $r, $h, $t) ON CONFLICT (name) DO NOTHING";
         cmd.Parameters.AddWithValue("$n", name);
         cmd.Parameters.AddWithValue("$r", role);
-        cmd.Parameters.AddWithValue("$h", PasswordHash.Create(password));
+        cmd.Parameters.AddWithValue("$h", BrokerPassword.Hash(password).Encode());
         cmd.Parameters.AddWithValue("$t", _time.GetUtcNow().ToUnixTimeMilliseconds());
         return cmd.ExecuteNonQuery() == 1 ? null : "operator '" + name + "' already exists";
     }
@@ -78,7 +80,7 @@ public sealed class OperatorStore
         }
 
         // Hash even for an unknown name, so timing does not reveal which names exist.
-        bool ok = PasswordHash.Verify(password ?? string.Empty, hash ?? DummyHash);
+        bool ok = BrokerPassword.Verify(password ?? string.Empty, hash ?? DummyHash);
         if (!ok || role == null)
         {
             return null;
@@ -122,7 +124,7 @@ public sealed class OperatorStore
         cmd.ExecuteNonQuery();
     }
 
-    private static readonly string DummyHash = PasswordHash.Create("not-a-real-password-0");
+    private static readonly string DummyHash = BrokerPassword.Hash("not-a-real-password-0").Encode();
 
     private static string TokenHash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
