@@ -23,7 +23,6 @@ public sealed partial class ControllerEngine : BackgroundService
 {
     private const int MaxBatch = 5000;
     private static readonly TimeSpan ResendInterval = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan SnapshotInterval = TimeSpan.FromSeconds(5);
 
     private readonly ControllerOptions _options;
     private readonly NodeStore _nodeStore;
@@ -145,6 +144,65 @@ public sealed partial class ControllerEngine : BackgroundService
         SaveSnapshots();
     }
 
+    /// <summary>
+    /// Loads state for stepped use: the simulator's deterministic mode drives the engine itself, one
+    /// <see cref="StepAsync"/> per moment of virtual time, instead of starting the background loop.
+    /// </summary>
+    public void LoadForStepping() => Load();
+
+    /// <summary>
+    /// One stepped round on the caller's thread: queued operations, every node message waiting (in
+    /// arrival order), then the once-a-second work if due by the engine's clock. With a transport
+    /// and storage that finish synchronously, the round completes before this returns.
+    /// </summary>
+    public async Task StepAsync(CancellationToken cancellation)
+    {
+        var batch = new List<InboundMessage>();
+        do
+        {
+            await RoundAsync(batch, cancellation).ConfigureAwait(false);
+        }
+        while (batch.Count == MaxBatch);
+    }
+
+    /// <summary>Node messages waiting for the next round.</summary>
+    public int PendingInbound => _inbound.Reader.Count;
+
+    /// <summary>Saves the snapshots now (a clean stop does this; a killed controller does not).</summary>
+    public void SaveNow() => SaveSnapshots();
+
+    private async Task RoundAsync(List<InboundMessage> batch, CancellationToken cancellation)
+    {
+        while (_work.Reader.TryRead(out Func<Task>? item))
+        {
+            await item().ConfigureAwait(false);
+        }
+
+        batch.Clear();
+        while (batch.Count < MaxBatch && _inbound.Reader.TryRead(out InboundMessage? m))
+        {
+            batch.Add(m);
+        }
+
+        if (batch.Count > 0)
+        {
+            await IngestAsync(batch, cancellation).ConfigureAwait(false);
+        }
+
+        DateTimeOffset now = _time.GetUtcNow();
+        if (now >= _nextTimer)
+        {
+            _nextTimer = now + TimeSpan.FromSeconds(1);
+            await OnTimerAsync(now, cancellation).ConfigureAwait(false);
+        }
+
+        if (_dirty && now >= _nextSnapshot)
+        {
+            _nextSnapshot = now + TimeSpan.FromSeconds(_options.SnapshotIntervalS);
+            SaveSnapshots();
+        }
+    }
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -162,34 +220,7 @@ public sealed partial class ControllerEngine : BackgroundService
                 break;
             }
 
-            while (_work.Reader.TryRead(out Func<Task>? item))
-            {
-                await item().ConfigureAwait(false);
-            }
-
-            batch.Clear();
-            while (batch.Count < MaxBatch && _inbound.Reader.TryRead(out InboundMessage? m))
-            {
-                batch.Add(m);
-            }
-
-            if (batch.Count > 0)
-            {
-                await IngestAsync(batch, stoppingToken).ConfigureAwait(false);
-            }
-
-            DateTimeOffset now = _time.GetUtcNow();
-            if (now >= _nextTimer)
-            {
-                _nextTimer = now + TimeSpan.FromSeconds(1);
-                await OnTimerAsync(now, stoppingToken).ConfigureAwait(false);
-            }
-
-            if (_dirty && now >= _nextSnapshot)
-            {
-                _nextSnapshot = now + SnapshotInterval;
-                SaveSnapshots();
-            }
+            await RoundAsync(batch, stoppingToken).ConfigureAwait(false);
         }
     }
 }

@@ -13,8 +13,12 @@ namespace Tocsin.Controller.Hosting;
 /// </summary>
 public static partial class ControllerHost
 {
-    /// <summary>Builds the web application for <paramref name="options"/>.</summary>
-    public static WebApplication Build(ControllerOptions options, TimeProvider? time = null)
+    /// <summary>
+    /// Builds the web application for <paramref name="options"/>. <paramref name="transport"/>
+    /// replaces the MQTT side (the simulator's deterministic network); by default it follows
+    /// <see cref="ControllerOptions.Broker"/>.
+    /// </summary>
+    public static WebApplication Build(ControllerOptions options, TimeProvider? time = null, Func<IServiceProvider, INodeTransport>? transport = null)
     {
         StartupChecks.Validate(options);
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
@@ -36,7 +40,11 @@ public static partial class ControllerHost
         builder.Services.AddSingleton<PersistentCommandSequence>();
         builder.Services.AddSingleton<NodeDirectory>();
         builder.Services.AddSingleton<INodeAuthenticator>(sp => sp.GetRequiredService<NodeDirectory>());
-        if (options.Broker == "external")
+        if (transport != null)
+        {
+            builder.Services.AddSingleton(transport);
+        }
+        else if (options.Broker == "external")
         {
             builder.Services.AddSingleton<INodeTransport>(sp => new ExternalBrokerTransport(options.ExternalHost, options.ExternalPort, options.ExternalUser,
                 options.ExternalPassword, sp.GetRequiredService<ILogger<ExternalBrokerTransport>>(), sp.GetRequiredService<TimeProvider>()));

@@ -41,6 +41,12 @@ public sealed class ControllerOptions
     /// <summary>Initial admin password when no operator exists yet (from TOCSIN_ADMIN_PASSWORD).</summary>
     public string? BootstrapAdminPassword { get; set; }
 
+    /// <summary>
+    /// Seconds between snapshots of sequence and delivery state (what a killed controller can lose;
+    /// nodes resend whatever was not acknowledged, and duplicates are dropped by sequence).
+    /// </summary>
+    public int SnapshotIntervalS { get; set; } = 5;
+
     /// <summary>The SQLite file.</summary>
     public string DatabasePath => Path.Combine(DataDirectory, "tocsin.db");
 }
