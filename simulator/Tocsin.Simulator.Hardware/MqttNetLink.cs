@@ -12,7 +12,7 @@ namespace Tocsin.Simulator.Hardware;
 /// asynchronously so one thread can tick thousands of nodes; their outcome shows in
 /// <see cref="State"/> and <see cref="LastError"/>, as on the board.
 /// </summary>
-public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
+public sealed class MqttNetLink : IMqttLink, ISeverableLink, IAsyncDisposable
 {
     /// <summary>Publishes waiting for their acknowledgement beyond which Publish refuses (back-pressure).</summary>
     public const int MaxPendingPublishes = 64;

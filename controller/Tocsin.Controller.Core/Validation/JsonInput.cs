@@ -7,7 +7,7 @@ namespace Tocsin.Controller.Validation;
 /// operators keep comments in their files. A syntax error becomes one <see cref="ValidationError"/>
 /// at <c>$</c> naming the line and byte, never an exception.
 /// </summary>
-internal static class JsonInput
+public static class JsonInput
 {
     private static readonly JsonDocumentOptions Options = new()
     {

@@ -8,7 +8,8 @@ namespace Tocsin.Controller.Validation;
 /// <see cref="ReportUnknownMembers"/> — for members nobody asked for (a misspelt "populaton" would
 /// otherwise be silently ignored in a hand-edited file).
 /// </summary>
-internal sealed class JsonObjectReader
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "The methods are named for the JSON value kinds they read.")]
+public sealed class JsonObjectReader
 {
     private readonly JsonElement _element;
     private readonly List<ValidationError> _errors;
@@ -81,6 +82,26 @@ internal sealed class JsonObjectReader
         return n;
     }
 
+    /// <summary>A finite number in [<paramref name="min"/>, <paramref name="max"/>], or null with <paramref name="message"/>.</summary>
+    public double? Number(string name, double min, double max, string message, bool required = true)
+    {
+        if (!TryGet(name, required, out JsonElement value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out double n) || !double.IsFinite(n) || n < min || n > max)
+        {
+            Error(name, message);
+            return null;
+        }
+
+        return n;
+    }
+
+    /// <summary>The raw member, or null (with an error when required and missing).</summary>
+    public JsonElement? Raw(string name, bool required = true) => TryGet(name, required, out JsonElement value) ? value : null;
+
     /// <summary>true or false, or null (with an error when present but not a boolean).</summary>
     public bool? Boolean(string name, bool required = false)
     {
@@ -125,6 +146,12 @@ internal sealed class JsonObjectReader
 
         return Open(value, PathOf(name), _errors);
     }
+
+    /// <summary>Opens another object (an array element, say) reporting into the same error list.</summary>
+    public JsonObjectReader? Nested(JsonElement element, string path) => Open(element, path, _errors);
+
+    /// <summary>Number of errors reported so far (by this reader and every reader sharing its list).</summary>
+    public int ErrorCount => _errors.Count;
 
     /// <summary>Adds an error for member <paramref name="name"/>.</summary>
     public void Error(string name, string message) => _errors.Add(new ValidationError(PathOf(name), message));

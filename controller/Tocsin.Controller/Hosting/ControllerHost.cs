@@ -16,9 +16,11 @@ public static partial class ControllerHost
     /// <summary>
     /// Builds the web application for <paramref name="options"/>. <paramref name="transport"/>
     /// replaces the MQTT side (the simulator's deterministic network); by default it follows
-    /// <see cref="ControllerOptions.Broker"/>.
+    /// <see cref="ControllerOptions.Broker"/>. <paramref name="configure"/> adjusts the builder last
+    /// (the simulator sends the controller's log to its run report).
     /// </summary>
-    public static WebApplication Build(ControllerOptions options, TimeProvider? time = null, Func<IServiceProvider, INodeTransport>? transport = null)
+    public static WebApplication Build(ControllerOptions options, TimeProvider? time = null, Func<IServiceProvider, INodeTransport>? transport = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         StartupChecks.Validate(options);
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
@@ -70,6 +72,7 @@ public static partial class ControllerHost
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         builder.Services.AddAuthorization();
 
+        configure?.Invoke(builder);
         WebApplication app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -71,9 +71,9 @@ public abstract class VirtualNode
     /// <summary>Cuts power: the runtime stops, the socket dies without a DISCONNECT (the broker sends the will).</summary>
     public void PowerOff()
     {
-        if (Link is MqttNetLink live)
+        if (Link is ISeverableLink severable)
         {
-            live.Sever();
+            severable.Sever();
         }
         else
         {
@@ -84,10 +84,14 @@ public abstract class VirtualNode
         Clock.Restart();
     }
 
+    /// <summary>How far the last <see cref="Tick"/> moved this node's clock, ms.</summary>
+    protected long LastAdvanceMs { get; private set; }
+
     /// <summary>Advances this node's clock to follow the world and runs one firmware step.</summary>
     public void Tick(long advanceMs)
     {
         Clock.Advance(advanceMs);
+        LastAdvanceMs = advanceMs;
         NodeRuntime? runtime = Runtime;
         if (runtime == null)
         {

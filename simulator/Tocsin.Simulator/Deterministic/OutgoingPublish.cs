@@ -1,0 +1,7 @@
+namespace Tocsin.Simulator.Deterministic;
+
+/// <summary>A publish a node's firmware made, waiting for the network.</summary>
+/// <param name="Topic">Topic.</param>
+/// <param name="Payload">Payload bytes (a copy).</param>
+/// <param name="Retain">Retain flag.</param>
+public sealed record OutgoingPublish(string Topic, byte[] Payload, bool Retain);

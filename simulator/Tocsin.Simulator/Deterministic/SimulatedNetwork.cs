@@ -1,0 +1,436 @@
+using System.Text;
+using Tocsin.Controller.Mqtt;
+using Tocsin.Firmware.Hardware;
+
+namespace Tocsin.Simulator.Deterministic;
+
+/// <summary>
+/// The broker and the network between it and every node, in virtual time, for deterministic runs.
+/// To the controller it is an <see cref="INodeTransport"/>, the same seam the embedded and external
+/// brokers use; to each node it hands a <see cref="SimulatedLink"/>. It authenticates connects and
+/// checks topic rules through the controller's own node directory, delays and loses messages as
+/// <see cref="Conditions"/> say, keeps per-connection order, publishes last wills when connections
+/// die silently, and takes cuts, broker restarts and an attacker's injected packets.
+/// Single-threaded: every method runs on the simulation thread.
+/// </summary>
+public sealed class SimulatedNetwork : INodeTransport
+{
+    private const int ConnectTimeoutMs = 5000;
+    private readonly PriorityQueue<NetworkEvent, (long AtMs, long Order)> _events = new();
+    private readonly Dictionary<string, SimulatedLink> _sessions = new(StringComparer.Ordinal);
+    private readonly Dictionary<SimulatedLink, NodeIdentity> _identities = [];
+    private readonly Dictionary<SimulatedLink, (long Up, long Down)> _lastDelivery = [];
+    private readonly Dictionary<string, List<SimulatedLink>> _subscribers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _cut = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> _lastCommandByTopic = new(StringComparer.Ordinal);
+    private readonly List<OutgoingPublish> _publishScratch = [];
+    private readonly List<string> _subscribeScratch = [];
+    private readonly VirtualTimeProvider _time;
+    private readonly Random _random;
+    private INodeAuthenticator? _authenticator;
+    private long _order;
+
+    /// <summary>Creates the network; <paramref name="seed"/> drives latency jitter and loss.</summary>
+    public SimulatedNetwork(VirtualTimeProvider time, int seed)
+    {
+        _time = time;
+        _random = new Random(seed);
+    }
+
+    /// <inheritdoc />
+    public event Action<InboundMessage>? MessageReceived;
+
+    /// <inheritdoc />
+    public event Action<string, bool>? NodeDisconnected;
+
+    /// <summary>Raised when a node's publish leaves its link (before loss or delay), for the report.</summary>
+    public event Action<string, OutgoingPublish>? NodePublished;
+
+    /// <summary>Raised when a message reaches a node, for the report.</summary>
+    public event Action<string, string, byte[]>? NodeReceived;
+
+    /// <summary>Latency, jitter, loss and broker state; faults change them.</summary>
+    public NetworkConditions Conditions { get; } = new();
+
+    /// <summary>What happened to messages so far.</summary>
+    public NetworkTally Tally { get; } = new();
+
+    /// <summary>Nodes with a broker session now.</summary>
+    public int ConnectedCount => _sessions.Count;
+
+    /// <summary>The next moment something is scheduled, or null.</summary>
+    public long? NextEventMs => _events.TryPeek(out _, out var key) ? key.AtMs : null;
+
+    /// <summary>Uses <paramref name="authenticator"/> (the controller's node directory) for connects and topic rules.</summary>
+    public void AttachBroker(INodeAuthenticator authenticator) => _authenticator = authenticator;
+
+    /// <summary>Forgets the controller's handlers (a killed controller hears nothing more).</summary>
+    public void DetachController()
+    {
+        MessageReceived = null;
+        NodeDisconnected = null;
+    }
+
+    /// <summary>True if the node has a broker session.</summary>
+    public bool IsConnected(string nodeId) => _sessions.ContainsKey(nodeId);
+
+    /// <summary>Takes what a node's firmware queued during its tick: connects, subscriptions, publishes, disconnects.</summary>
+    public void Collect(SimulatedLink link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        if (!link.HasOutgoingWork)
+        {
+            return;
+        }
+
+        bool clean = link.PendingCleanDisconnect;
+        bool severed = link.PendingSever;
+        MqttConnectRequest? connect = link.PendingConnect;
+        _publishScratch.Clear();
+        _subscribeScratch.Clear();
+        link.TakeWork(_publishScratch, _subscribeScratch);
+        if (clean && _sessions.TryGetValue(link.NodeId, out SimulatedLink? s) && s == link)
+        {
+            EndSession(link, clean: true);
+        }
+
+        if (severed && _sessions.TryGetValue(link.NodeId, out s) && s == link)
+        {
+            ScheduleLossNotice(link);
+        }
+
+        if (connect != null)
+        {
+            bool reachable = Conditions.BrokerUp && !_cut.Contains(link.NodeId);
+            Schedule(reachable ? 2 * Latency() : ConnectTimeoutMs, new NetworkEvent(NetworkEventKind.ConnectAnswer, link.NodeId, link, link.Attempt, string.Empty, [], false));
+        }
+
+        if (!_identities.TryGetValue(link, out NodeIdentity? identity) || !IsSession(link))
+        {
+            return;
+        }
+
+        foreach (string topic in _subscribeScratch)
+        {
+            if (_authenticator != null && !_authenticator.MaySubscribe(identity, topic))
+            {
+                Tally.RefusedByAcl++;
+                continue;
+            }
+
+            if (!_subscribers.TryGetValue(topic, out List<SimulatedLink>? list))
+            {
+                _subscribers[topic] = list = [];
+            }
+
+            list.Add(link);
+        }
+
+        foreach (OutgoingPublish p in _publishScratch)
+        {
+            NodePublished?.Invoke(link.NodeId, p);
+            if (_authenticator != null && !_authenticator.MayPublish(identity, p.Topic))
+            {
+                Tally.RefusedByAcl++;
+                continue;
+            }
+
+            Tally.FromNodes++;
+            if (Lose())
+            {
+                continue;
+            }
+
+            long at = InOrder(link, up: true);
+            Enqueue(at, new NetworkEvent(NetworkEventKind.ToController, link.NodeId, link, 0, p.Topic, p.Payload, p.Retain));
+            if (_subscribers.TryGetValue(p.Topic, out List<SimulatedLink>? listeners))
+            {
+                foreach (SimulatedLink listener in listeners)
+                {
+                    Enqueue(InOrder(listener, up: false), new NetworkEvent(NetworkEventKind.ToNode, listener.NodeId, listener, 0, p.Topic, p.Payload, false));
+                }
+            }
+        }
+    }
+
+    /// <summary>Does everything due by <paramref name="nowMs"/> (Unix ms), in time order.</summary>
+    public void Advance(long nowMs)
+    {
+        while (_events.TryPeek(out NetworkEvent? e, out var key) && key.AtMs <= nowMs)
+        {
+            _events.Dequeue();
+            switch (e.Kind)
+            {
+                case NetworkEventKind.ToController:
+                    if (Conditions.BrokerUp)
+                    {
+                        Tally.Delivered++;
+                        MessageReceived?.Invoke(new InboundMessage(e.NodeId, e.Topic, e.Payload, e.Retain, DateTimeOffset.FromUnixTimeMilliseconds(key.AtMs)));
+                    }
+                    else
+                    {
+                        Tally.Undeliverable++;
+                    }
+
+                    break;
+                case NetworkEventKind.ToNode:
+                    if (Conditions.BrokerUp && IsSession(e.Link!) && e.Link!.State == MqttLinkState.Connected && e.Link.IsSubscribed(e.Topic))
+                    {
+                        Tally.Delivered++;
+                        e.Link.Deliver(e.Topic, e.Payload, e.Retain);
+                        NodeReceived?.Invoke(e.NodeId, e.Topic, e.Payload);
+                    }
+                    else
+                    {
+                        Tally.Undeliverable++;
+                    }
+
+                    break;
+                case NetworkEventKind.ConnectAnswer:
+                    Answer(e.Link!, e.Attempt);
+                    break;
+                case NetworkEventKind.BrokerNoticesLoss:
+                    if (IsSession(e.Link!))
+                    {
+                        EndSession(e.Link!, clean: false);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Cuts a node off the network: it notices at once, the broker only when keep-alive runs out.</summary>
+    public void Cut(string nodeId, SimulatedLink? nodeLink)
+    {
+        _cut.Add(nodeId);
+        if (nodeLink != null && nodeLink.State is MqttLinkState.Connected or MqttLinkState.Connecting)
+        {
+            nodeLink.Dropped("network unreachable");
+        }
+
+        if (_sessions.TryGetValue(nodeId, out SimulatedLink? session))
+        {
+            ScheduleLossNotice(session);
+        }
+    }
+
+    /// <summary>Reconnects a node to the network.</summary>
+    public void Restore(string nodeId) => _cut.Remove(nodeId);
+
+    /// <summary>True while the node is cut off.</summary>
+    public bool IsCut(string nodeId) => _cut.Contains(nodeId);
+
+    /// <summary>The broker stops: every connection drops, nothing is routed, connects are refused.</summary>
+    public void StopBroker()
+    {
+        Conditions.BrokerUp = false;
+        foreach (SimulatedLink link in _sessions.Values.ToList())
+        {
+            link.Dropped("connection reset by broker");
+            _identities.Remove(link);
+            _lastDelivery.Remove(link);
+        }
+
+        _sessions.Clear();
+        _subscribers.Clear();
+    }
+
+    /// <summary>The broker is back.</summary>
+    public void StartBroker() => Conditions.BrokerUp = true;
+
+    /// <summary>The last command envelope sent on <paramref name="topic"/> (what an eavesdropper recorded).</summary>
+    public byte[]? CapturedCommand(string topic) => _lastCommandByTopic.GetValueOrDefault(topic);
+
+    /// <summary>An attacker on the path puts a packet in front of the listed nodes as if the broker sent it.</summary>
+    public int Inject(string topic, byte[] payload, IEnumerable<string> nodeIds)
+    {
+        ArgumentNullException.ThrowIfNull(nodeIds);
+        int sent = 0;
+        foreach (string node in nodeIds)
+        {
+            if (_sessions.TryGetValue(node, out SimulatedLink? link))
+            {
+                Enqueue(InOrder(link, up: false), new NetworkEvent(NetworkEventKind.ToNode, node, link, 0, topic, payload, false));
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+
+    /// <inheritdoc />
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task PublishAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        byte[] bytes = payload.ToArray();
+        Remember(topic, bytes);
+        if (_subscribers.TryGetValue(topic, out List<SimulatedLink>? list))
+        {
+            foreach (SimulatedLink link in list)
+            {
+                ToNode(link.NodeId, link, topic, bytes);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task PublishToMembersAsync(string topic, ReadOnlyMemory<byte> payload, IReadOnlyList<string> nodeIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(nodeIds);
+        byte[] bytes = payload.ToArray();
+        Remember(topic, bytes);
+        foreach (string node in nodeIds)
+        {
+            ToNode(node, _sessions.GetValueOrDefault(node), topic, bytes);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task SendToNodeAsync(string nodeId, string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        byte[] bytes = payload.ToArray();
+        if (topic.EndsWith("/cmd", StringComparison.Ordinal))
+        {
+            Remember(topic, bytes);
+        }
+
+        ToNode(nodeId, _sessions.GetValueOrDefault(nodeId), topic, bytes);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private void ToNode(string nodeId, SimulatedLink? link, string topic, byte[] payload)
+    {
+        Tally.ToNodes++;
+        if (link == null || !Conditions.BrokerUp)
+        {
+            Tally.Undeliverable++;
+            return;
+        }
+
+        if (Lose())
+        {
+            return;
+        }
+
+        Enqueue(InOrder(link, up: false), new NetworkEvent(NetworkEventKind.ToNode, nodeId, link, 0, topic, payload, false));
+    }
+
+    private void Answer(SimulatedLink link, int attempt)
+    {
+        if (link.Attempt != attempt || link.State != MqttLinkState.Connecting)
+        {
+            return;
+        }
+
+        if (!Conditions.BrokerUp || _cut.Contains(link.NodeId))
+        {
+            Tally.ConnectsRefused++;
+            link.Dropped(Conditions.BrokerUp ? "connect timed out" : "connection refused");
+            return;
+        }
+
+        MqttConnectRequest request = link.Request!;
+        NodeIdentity? identity;
+        string reason = string.Empty;
+        if (_authenticator == null)
+        {
+            identity = new NodeIdentity(link.NodeId, string.Empty, false, new HashSet<string>());
+        }
+        else
+        {
+            identity = _authenticator.Authenticate(request.ClientId, request.UserName, request.Password, out reason);
+        }
+
+        if (identity == null)
+        {
+            Tally.ConnectsRefused++;
+            link.Dropped("not authorized: " + reason);
+            return;
+        }
+
+        if (_sessions.TryGetValue(link.NodeId, out SimulatedLink? old) && old != link)
+        {
+            // Session takeover: the old connection is closed without a DISCONNECT, so its will goes out.
+            old.Dropped("session taken over");
+            EndSession(old, clean: false);
+        }
+
+        _sessions[link.NodeId] = link;
+        _identities[link] = identity;
+        link.Connected();
+        Tally.Connects++;
+    }
+
+    private void EndSession(SimulatedLink link, bool clean)
+    {
+        _sessions.Remove(link.NodeId);
+        _identities.Remove(link);
+        _lastDelivery.Remove(link);
+        if (!clean && link.Request is { WillTopic: { Length: > 0 } willTopic, WillPayload: { } will })
+        {
+            Tally.Wills++;
+            Enqueue(_time.UtcMs, new NetworkEvent(NetworkEventKind.ToController, link.NodeId, null, 0, willTopic, will, true));
+        }
+
+        NodeDisconnected?.Invoke(link.NodeId, clean);
+    }
+
+    private void ScheduleLossNotice(SimulatedLink link)
+    {
+        int keepAliveS = link.Request?.KeepAliveS ?? 60;
+        Schedule(keepAliveS * 1500L, new NetworkEvent(NetworkEventKind.BrokerNoticesLoss, link.NodeId, link, 0, string.Empty, [], false));
+    }
+
+    private bool IsSession(SimulatedLink link) => _sessions.TryGetValue(link.NodeId, out SimulatedLink? s) && s == link;
+
+    private void Remember(string topic, byte[] payload) => _lastCommandByTopic[topic] = payload;
+
+    private bool Lose()
+    {
+        if (Conditions.LossRatio > 0 && _random.NextDouble() < Conditions.LossRatio)
+        {
+            Tally.Lost++;
+            return true;
+        }
+
+        return false;
+    }
+
+    private int Latency() => Conditions.LatencyMs + (Conditions.JitterMs > 0 ? _random.Next(0, Conditions.JitterMs + 1) : 0);
+
+    private long InOrder(SimulatedLink link, bool up)
+    {
+        // TCP keeps one connection's packets in order: jitter may delay a message, never let it overtake.
+        long at = _time.UtcMs + Latency();
+        (long lastUp, long lastDown) = _lastDelivery.GetValueOrDefault(link);
+        if (up)
+        {
+            at = Math.Max(at, lastUp);
+            _lastDelivery[link] = (at, lastDown);
+        }
+        else
+        {
+            at = Math.Max(at, lastDown);
+            _lastDelivery[link] = (lastUp, at);
+        }
+
+        return at;
+    }
+
+    private void Schedule(long delayMs, NetworkEvent e) => Enqueue(_time.UtcMs + delayMs, e);
+
+    private void Enqueue(long atMs, NetworkEvent e) => _events.Enqueue(e, (atMs, _order++));
+
+    /// <summary>Debug view of a payload.</summary>
+    internal static string Text(byte[] payload) => Encoding.UTF8.GetString(payload);
+}

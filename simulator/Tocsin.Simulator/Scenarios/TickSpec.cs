@@ -1,0 +1,11 @@
+namespace Tocsin.Simulator.Scenarios;
+
+/// <summary>
+/// How often each node's firmware step runs in a deterministic run. Idle nodes step coarsely (the
+/// firmware's timers only look at "now", and rain tips carry their own times); a node with a
+/// message waiting, a connection opening or a speaker sounding steps finely.
+/// </summary>
+/// <param name="SensorMs">Idle step of sensor nodes.</param>
+/// <param name="SpeakerMs">Idle step of loudspeaker nodes.</param>
+/// <param name="ActiveMs">Step of busy nodes.</param>
+public sealed record TickSpec(int SensorMs = 1000, int SpeakerMs = 2000, int ActiveMs = 100);
