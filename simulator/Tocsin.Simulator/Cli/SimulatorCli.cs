@@ -11,6 +11,7 @@ public static class SimulatorCli
     {
         var root = new RootCommand("Tocsin simulator: the real firmware on simulated hardware, against a controller.");
         root.Subcommands.Add(DistrictCommand());
+        root.Subcommands.Add(RunCommand.Create());
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }
 

@@ -19,6 +19,7 @@ public sealed class VirtualBroadcastNode : VirtualNode
         Zones = Enumerable.Range(1, zones).Select(i => new SimDigitalOutput("zone" + i)).ToArray();
         Tone = new SimToneOutput();
         Player = new SimClipPlayer(Clock);
+        LoadStandardClips(Player);
         Amplifier = new SimAmplifier(AmpRelay, Zones, Tone, Player);
         Mains = new SimDigitalInput(Clock, active: true);
         Door = new SimDigitalInput(Clock);
@@ -58,6 +59,24 @@ public sealed class VirtualBroadcastNode : VirtualNode
 
     /// <summary>The module, while powered.</summary>
     public BroadcastModule? Module { get; private set; }
+
+    /// <summary>
+    /// The clip card every station is installed with: 1-20 short announcements (1 "this is a
+    /// drill", 2 all-clear), 101-120 waterlogging, 201-220 rainstorm, 301-320 typhoon, 401-420 other
+    /// hazards, each a 20-second message (the player reports a missing track, as a card without it would).
+    /// </summary>
+    public static void LoadStandardClips(SimClipPlayer player)
+    {
+        ArgumentNullException.ThrowIfNull(player);
+        for (int k = 1; k <= 20; k++)
+        {
+            player.SetTrack(k, 8000);
+            foreach (int series in new[] { 100, 200, 300, 400 })
+            {
+                player.SetTrack(series + k, 20_000);
+            }
+        }
+    }
 
     /// <inheritdoc />
     protected override INodeModule CreateModule()

@@ -14,6 +14,7 @@ public sealed class VirtualSensorNode : VirtualNode
     private const double MmPerTip = 0.2;
     private readonly Random _random;
     private double _tipCarry;
+    private SimDigitalInput? _tamper;
 
     /// <summary>Creates the node.</summary>
     public VirtualSensorNode(string id, long utcAtStartMs, int seed, Func<IMqttLink> linkFactory, int mountMm = 3000)
@@ -31,6 +32,15 @@ public sealed class VirtualSensorNode : VirtualNode
 
     /// <summary>Battery voltage, mV.</summary>
     public SimAnalogInput Battery { get; } = new(3950);
+
+    /// <summary>The enclosure's tamper switch.</summary>
+    public SimDigitalInput Tamper => _tamper ??= new SimDigitalInput(Clock);
+
+    /// <summary>
+    /// When true, every firmware step first tips the bucket for the rain that fell since the last
+    /// one (deterministic runs); live mode calls <see cref="Rain"/> itself once a second.
+    /// </summary>
+    public bool RainsOnTick { get; set; }
 
     /// <summary>Rain falling on the gauge now, mm/h (set by the world).</summary>
     public double RainMmPerHour { get; set; }
@@ -74,8 +84,17 @@ public sealed class VirtualSensorNode : VirtualNode
             DepthLine = Ultrasonic,
             BatteryInput = Battery,
             ChargingInput = new SimDigitalInput(clock),
-            TamperInput = new SimDigitalInput(clock),
+            TamperInput = Tamper,
         });
         return Module;
+    }
+
+    /// <inheritdoc />
+    protected override void BeforeTick()
+    {
+        if (RainsOnTick && LastAdvanceMs > 0)
+        {
+            Rain(LastAdvanceMs);
+        }
     }
 }

@@ -1,0 +1,139 @@
+using System.Globalization;
+using Tocsin.Simulator.Reports;
+
+namespace Tocsin.Simulator.Deterministic;
+
+/// <summary>The main loop: world, network, node steps and controller rounds, slot by slot.</summary>
+public sealed partial class DeterministicRun
+{
+    private readonly List<int> _due = [];
+    private long _nextControllerMs;
+    private long _nextWorldMs;
+    private long _nextSampleMs;
+    private long _nextProgressWallMs;
+
+    private async Task LoopAsync(long endMs, long scenarioEndMs, CancellationToken cancellation)
+    {
+        int resolution = _scheduler.ResolutionMs;
+        bool healed = false;
+        _nextSampleMs = WarmUpMs;
+        for (long t = ProvisionMs; t <= endMs; t += resolution)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            _now = t;
+            _time.Set(_startUtcMs + t);
+            if (!healed && t >= scenarioEndMs)
+            {
+                healed = true;
+                await HealEverythingAsync().ConfigureAwait(false);
+            }
+
+            await RunScenarioEventsAsync(t).ConfigureAwait(false);
+            if (t >= _nextWorldMs)
+            {
+                _nextWorldMs = t + WorldStepMs;
+                StepWorld(t);
+                ObserveAlerts(t);
+            }
+
+            if (t >= _nextSampleMs)
+            {
+                _nextSampleMs += (long)(SampleMinutes * 60_000);
+                Sample(t);
+            }
+
+            _network.Advance(_startUtcMs + t);
+            _scheduler.TakeDue(t, _due);
+            if (_due.Count > 0)
+            {
+                StepNodes(t);
+            }
+
+            if (_controller.IsUp && (t >= _nextControllerMs || _controller.Engine.PendingInbound > 0))
+            {
+                _controller.Step();
+                if (t >= _nextControllerMs)
+                {
+                    _nextControllerMs = t + 1000;
+                }
+            }
+
+            ReportProgress(t, endMs);
+        }
+    }
+
+    private void StepNodes(long t)
+    {
+        ForEachNode(_due, i =>
+        {
+            SimulatedNode node = _nodes[i];
+            if (node.PowerBackAtMs == null)
+            {
+                node.TickTo(t);
+            }
+        });
+        _nodeSteps += _due.Count;
+        foreach (int i in _due)
+        {
+            SimulatedNode node = _nodes[i];
+            if (node.PowerBackAtMs != null)
+            {
+                continue;
+            }
+
+            node.Flush(_network);
+            if (node.Speaker is { } speaker)
+            {
+                bool audible = speaker.Amplifier.Audible;
+                if (audible && !node.WasAudible)
+                {
+                    node.AudibleStarts.Add(t);
+                }
+
+                node.WasAudible = audible;
+            }
+
+            int idle = node.Plan.IsSensor ? _scenario.Tick.SensorMs : _scenario.Tick.SpeakerMs;
+            _scheduler.At(i, t + (node.IsBusy ? _scenario.Tick.ActiveMs : idle), t);
+        }
+    }
+
+    private void StepWorld(long t)
+    {
+        double minute = MinuteOf(t);
+        foreach (SimulatedNode node in _nodes)
+        {
+            if (node.Sensor is not { } sensor || node.Basin == null)
+            {
+                continue;
+            }
+
+            double rate = minute < 0 ? 0 : _scenario.Rain.RateAt(node.Plan.XKm, node.Plan.YKm, minute);
+            node.Basin.Step(rate, WorldStepMs / 60_000.0);
+            sensor.RainMmPerHour = rate;
+            sensor.WaterDepthMm = (int)Math.Round(node.Basin.DepthMm);
+        }
+    }
+
+    private void ReportProgress(long t, long endMs)
+    {
+        if (_options.Progress == null)
+        {
+            return;
+        }
+
+        long wallMs = _wall.ElapsedMilliseconds;
+        if (wallMs < _nextProgressWallMs && t + _scheduler.ResolutionMs <= endMs)
+        {
+            return;
+        }
+
+        _nextProgressWallMs = wallMs + 2000;
+        double simulated = (t - WarmUpMs) / 1000.0;
+        double total = (endMs - WarmUpMs) / 1000.0;
+        _options.Progress.WriteLine(string.Format(CultureInfo.InvariantCulture,
+            "[{0,6:0.0}s] scenario {1} of {2} ({3:0}%), {4} node steps, {5} messages, {6} connected",
+            wallMs / 1000.0, Scenarios.ScenarioTime.Format(Math.Max(0, simulated / 60)), Scenarios.ScenarioTime.Format(total / 60), 100 * Math.Max(0, simulated) / total,
+            _nodeSteps, _network.Tally.Delivered, _network.ConnectedCount));
+    }
+}

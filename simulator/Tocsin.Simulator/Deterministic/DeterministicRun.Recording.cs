@@ -1,0 +1,207 @@
+using Tocsin.Controller.Alerts;
+using Tocsin.Controller.Storage;
+using Tocsin.Simulator.Reports;
+
+namespace Tocsin.Simulator.Deterministic;
+
+/// <summary>What the run watches: node messages on the wire, commits at the controller, alerts, samples.</summary>
+public sealed partial class DeterministicRun
+{
+    private readonly Dictionary<string, NodeTally> _tallies = new(StringComparer.Ordinal);
+    private readonly List<TimelineEntry> _timeline = [];
+    private readonly List<TimelineEntry> _actions = [];
+    private readonly List<TimelineEntry> _console = [];
+    private readonly Dictionary<string, (AlertState State, int Version)> _alertStates = new(StringComparer.Ordinal);
+    private readonly List<double[]> _rainMean = [];
+    private readonly List<double[]> _rainMax = [];
+    private readonly Dictionary<string, List<double[]>> _depth = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<double[]>> _coverage = new(StringComparer.Ordinal);
+    private int _timelineOmitted;
+
+    private NodeTally TallyOf(string node)
+    {
+        if (!_tallies.TryGetValue(node, out NodeTally? tally))
+        {
+            _tallies[node] = tally = new NodeTally();
+        }
+
+        return tally;
+    }
+
+    private void Note(string kind, string subject, string text)
+    {
+        if (_timeline.Count >= _options.TimelineLimit)
+        {
+            _timelineOmitted++;
+            return;
+        }
+
+        _timeline.Add(new TimelineEntry(Math.Round(MinuteOf(_now), 3), kind, subject, text));
+    }
+
+    private void AttachEngine()
+    {
+        _controller.Engine.Committed += messages =>
+        {
+            foreach (StoredMessage m in messages)
+            {
+                NodeTally tally = TallyOf(m.Node);
+                if (!tally.Committed.Add(NodeTally.Key(m.Epoch, m.Seq)))
+                {
+                    tally.Doubled++;
+                }
+            }
+        };
+    }
+
+    private readonly Dictionary<string, DateTimeOffset> _firstDispatch = new(StringComparer.Ordinal);
+    private long _alarmsRaised;
+
+    private void OnControllerWarning(string message)
+    {
+        if (message.StartsWith("ALARM (Raised", StringComparison.Ordinal))
+        {
+            _alarmsRaised++;
+        }
+
+        Note("controller", "controller", message);
+    }
+
+    private void OnNodePublished(string node, OutgoingPublish publish)
+    {
+        string topic = publish.Topic;
+        if (!(topic.EndsWith("/report", StringComparison.Ordinal) || topic.EndsWith("/event", StringComparison.Ordinal) || topic.EndsWith("/result", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        if (!OutboxFacts.TryRead(publish.Payload, out OutboxFacts facts))
+        {
+            return;
+        }
+
+        NodeTally tally = TallyOf(node);
+        tally.Sends++;
+        if (!tally.Published.Add(NodeTally.Key(facts.Epoch, facts.Seq)))
+        {
+            return;
+        }
+
+        switch (facts.Type)
+        {
+            case "depth_level":
+            case "rain_signal":
+                Note("reading", node, facts.Type.Replace('_', ' ') + " now " + facts.Level);
+                break;
+            case "fault":
+                if (facts.Active)
+                {
+                    tally.Faults[facts.Fault ?? "?"] = tally.Faults.GetValueOrDefault(facts.Fault ?? "?") + 1;
+                }
+
+                Note("node-fault", node, (facts.Fault ?? "?") + (facts.Active ? " appeared" : " cleared"));
+                break;
+            case "security":
+                tally.BadMac += facts.BadMac;
+                tally.Replayed += facts.Replayed;
+                Note("security", node, "refused commands: " + facts.BadMac + " bad MAC, " + facts.Replayed + " replayed");
+                break;
+        }
+
+        if (facts.Command != null && facts.State != null)
+        {
+            if (facts.State == "playing")
+            {
+                tally.Plays[facts.Command] = tally.Plays.GetValueOrDefault(facts.Command) + 1;
+            }
+            else if (facts.State == "rejected")
+            {
+                string reason = facts.Reason ?? "unknown";
+                tally.Rejected[reason] = tally.Rejected.GetValueOrDefault(reason) + 1;
+                Note("result", node, facts.Command + " rejected: " + reason);
+            }
+            else if (facts.State == "failed")
+            {
+                Note("result", node, facts.Command + " failed: " + (facts.Reason ?? "unknown"));
+            }
+        }
+    }
+
+    private void ObserveAlerts(long t)
+    {
+        if (!_controller.IsUp)
+        {
+            return;
+        }
+
+        foreach (Alert alert in _controller.Engine.Alerts())
+        {
+            if (_alertStates.TryGetValue(alert.Id, out var seen) && seen.State == alert.State && seen.Version == alert.Version)
+            {
+                continue;
+            }
+
+            _alertStates[alert.Id] = (alert.State, alert.Version);
+            if (alert.DispatchedAt is { } dispatched)
+            {
+                _firstDispatch.TryAdd(alert.Id, dispatched);
+            }
+
+            Note("alert", alert.Id, AlertKinds.ToText(alert.Kind) + " " + Hazards.ToText(alert.Hazard) + " level " + WarningLevels.ToText(alert.Level)
+                + " v" + alert.Version + " " + alert.State + " (" + alert.Source + ", " + alert.CommunityIds.Count + " communities)");
+        }
+
+        Duty(t);
+    }
+
+    private void Sample(long t)
+    {
+        double minute = Math.Round(MinuteOf(t), 3);
+        double sum = 0;
+        double max = 0;
+        int sites = 0;
+        foreach (var (_, _, x, y) in _plan.Sites)
+        {
+            double rate = minute < 0 ? 0 : _scenario.Rain.RateAt(x, y, minute);
+            sum += rate;
+            max = Math.Max(max, rate);
+            sites++;
+        }
+
+        _rainMean.Add([minute, Math.Round(sites == 0 ? 0 : sum / sites, 3)]);
+        _rainMax.Add([minute, Math.Round(max, 3)]);
+        foreach (SimulatedNode node in _nodes)
+        {
+            if (node.Basin != null)
+            {
+                if (!_depth.TryGetValue(node.Plan.Id, out List<double[]>? series))
+                {
+                    _depth[node.Plan.Id] = series = [];
+                }
+
+                series.Add([minute, Math.Round(node.Basin.DepthMm, 1)]);
+            }
+        }
+
+        if (!_controller.IsUp)
+        {
+            return;
+        }
+
+        foreach (Alert alert in _controller.Engine.Alerts())
+        {
+            if (alert.DispatchedAt == null)
+            {
+                continue;
+            }
+
+            if (!_coverage.TryGetValue(alert.Id, out List<double[]>? series))
+            {
+                _coverage[alert.Id] = series = [];
+            }
+
+            var coverage = _controller.Engine.Coverage(alert.Id, null);
+            series.Add([minute, Math.Round(100 * (coverage?.District.Ratio ?? 0), 2)]);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+namespace Tocsin.Simulator.Deterministic;
+
+/// <summary>Wall-clock figures of a run (not part of the repeatable report).</summary>
+public sealed record RunPerformance
+{
+    /// <summary>Whole run, seconds.</summary>
+    public double WallSeconds { get; init; }
+
+    /// <summary>Registering and provisioning, seconds.</summary>
+    public double SetupSeconds { get; init; }
+
+    /// <summary>Simulated seconds (scenario and settling).</summary>
+    public double SimulatedSeconds { get; init; }
+
+    /// <summary>Simulated seconds per wall second after setup.</summary>
+    public double SpeedUp { get; init; }
+
+    /// <summary>Firmware steps run.</summary>
+    public long NodeSteps { get; init; }
+
+    /// <summary>Messages delivered by the simulated network.</summary>
+    public long Messages { get; init; }
+
+    /// <summary>Messages per wall second after setup.</summary>
+    public double MessagesPerSecond { get; init; }
+
+    /// <summary>Nodes.</summary>
+    public int Nodes { get; init; }
+
+    /// <summary>Managed heap after setup, bytes.</summary>
+    public long ManagedBytesAfterSetup { get; init; }
+
+    /// <summary>Managed heap after setup per node, bytes.</summary>
+    public long BytesPerNode { get; init; }
+
+    /// <summary>Peak working set of the process, bytes.</summary>
+    public long PeakWorkingSetBytes { get; init; }
+}

@@ -1,0 +1,115 @@
+using Tocsin.Firmware.Hardware;
+using Tocsin.Simulator.Nodes;
+using Tocsin.Simulator.Scenarios;
+using Tocsin.Simulator.World;
+
+namespace Tocsin.Simulator.Deterministic;
+
+/// <summary>
+/// One virtual board in a deterministic run: the node, its plan, its links on the simulated
+/// network, when it steps next, and what the run watches on it (sound, water).
+/// </summary>
+public sealed class SimulatedNode
+{
+    private readonly List<SimulatedLink> _retired = [];
+
+    /// <summary>Creates the node from its plan; <paramref name="utcAtZeroMs"/> is the world time when its clock reads 0.</summary>
+    public SimulatedNode(int index, PlannedNode plan, long utcAtZeroMs, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        Index = index;
+        Plan = plan;
+        Node = plan.IsSensor
+            ? new VirtualSensorNode(plan.Id, utcAtZeroMs, seed, NewLink) { RainsOnTick = true }
+            : new VirtualBroadcastNode(plan.Id, utcAtZeroMs, seed, NewLink);
+    }
+
+    /// <summary>Position in the run's node list (the order all merges use).</summary>
+    public int Index { get; }
+
+    /// <summary>What the scenario planned.</summary>
+    public PlannedNode Plan { get; }
+
+    /// <summary>The board.</summary>
+    public VirtualNode Node { get; }
+
+    /// <summary>The board as a sensor node, or null.</summary>
+    public VirtualSensorNode? Sensor => Node as VirtualSensorNode;
+
+    /// <summary>The board as a loudspeaker, or null.</summary>
+    public VirtualBroadcastNode? Speaker => Node as VirtualBroadcastNode;
+
+    /// <summary>The current link (null before first power-on).</summary>
+    public SimulatedLink? Link { get; private set; }
+
+    /// <summary>The low point a sensor watches (null for speakers).</summary>
+    public LowPointBasin? Basin { get; set; }
+
+    /// <summary>Run time (ms) of the last firmware step.</summary>
+    public long LastTickMs { get; set; }
+
+    /// <summary>Run time (ms) of the next firmware step.</summary>
+    public long DueMs { get; set; }
+
+    /// <summary>True while the speaker was audible at its last step.</summary>
+    public bool WasAudible { get; set; }
+
+    /// <summary>Run times (ms) when the speaker became audible.</summary>
+    public List<long> AudibleStarts { get; } = [];
+
+    /// <summary>Run time (ms) until which the board has no power (a power-loss fault), or null.</summary>
+    public long? PowerBackAtMs { get; set; }
+
+    /// <summary>
+    /// True when the node should step finely: a message waiting, a connection opening, the speaker
+    /// sequencing or sounding.
+    /// </summary>
+    public bool IsBusy
+    {
+        get
+        {
+            if (Link != null && (Link.InboundCount > 0 || Link.State == MqttLinkState.Connecting))
+            {
+                return true;
+            }
+
+            VirtualBroadcastNode? s = Speaker;
+            return s != null && (s.AmpRelay.IsOn || s.Player.IsPlaying || s.Tone.FrequencyHz > 0 || Array.Exists(s.Zones, z => z.IsOn));
+        }
+    }
+
+    /// <summary>Steps the firmware to run time <paramref name="nowMs"/> (safe to call for different nodes on different threads).</summary>
+    public void TickTo(long nowMs)
+    {
+        long advance = nowMs - LastTickMs;
+        LastTickMs = nowMs;
+        Node.Tick(advance);
+    }
+
+    /// <summary>Hands everything the node's links queued to the network, retired links first (simulation thread).</summary>
+    public void Flush(SimulatedNetwork network)
+    {
+        foreach (SimulatedLink old in _retired)
+        {
+            network.Collect(old);
+        }
+
+        _retired.Clear();
+        if (Link != null)
+        {
+            network.Collect(Link);
+        }
+    }
+
+    private SimulatedLink NewLink()
+    {
+        // A rebooted board opens a new socket; the old one may still owe the broker its goodbye.
+        if (Link != null)
+        {
+            _retired.Add(Link);
+        }
+
+        Link = new SimulatedLink(Plan.Id);
+        return Link;
+    }
+}
