@@ -46,4 +46,11 @@ public static class DeliveryStates
 
     /// <summary>True for the states that count as reaching residents: playing or succeeded.</summary>
     public static bool Reaches(DeliveryState state) => state is DeliveryState.Playing or DeliveryState.Succeeded;
+
+    /// <summary>
+    /// True when a failure proves nothing was heard even if the node said "playing" first: its own
+    /// supervision found the amplifier or the relays dead while it sounded.
+    /// </summary>
+    public static bool ProvesSilence(DeliveryState state, string? reason) =>
+        state == DeliveryState.Failed && reason is "amplifier_fault" or "relay_fault";
 }

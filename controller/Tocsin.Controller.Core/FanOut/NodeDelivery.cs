@@ -21,8 +21,30 @@ public sealed record NodeDelivery(
     int SendCount,
     IReadOnlyList<DeliveryEvent> History)
 {
-    /// <summary>True when the node played it (playing or succeeded) no later than <paramref name="deadline"/>.</summary>
-    public bool ReachedBy(DateTimeOffset deadline) => History.Any(e => e.ReceivedAt <= deadline && DeliveryStates.Reaches(e.State));
+    /// <summary>True when the node played it (playing or succeeded) no later than <paramref name="deadline"/>, and its supervision did not then find it silent.</summary>
+    public bool ReachedBy(DateTimeOffset deadline)
+    {
+        bool reached = false;
+        foreach (DeliveryEvent e in History)
+        {
+            if (e.ReceivedAt > deadline)
+            {
+                continue;
+            }
+
+            if (DeliveryStates.Reaches(e.State))
+            {
+                reached = true;
+            }
+            else if (DeliveryStates.ProvesSilence(e.State, e.Reason))
+            {
+                // "playing" followed by a dead amplifier or relay: residents heard nothing.
+                reached = false;
+            }
+        }
+
+        return reached;
+    }
 
     /// <summary>True when any result arrived no later than <paramref name="deadline"/>.</summary>
     public bool HeardBy(DateTimeOffset deadline) => History.Any(e => e.ReceivedAt <= deadline);

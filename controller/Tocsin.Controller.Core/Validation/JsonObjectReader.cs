@@ -153,6 +153,9 @@ public sealed class JsonObjectReader
     /// <summary>Number of errors reported so far (by this reader and every reader sharing its list).</summary>
     public int ErrorCount => _errors.Count;
 
+    /// <summary>Adds an error at a full JSON path (an array element, say).</summary>
+    public void ErrorAt(string path, string message) => _errors.Add(new ValidationError(path, message));
+
     /// <summary>Adds an error for member <paramref name="name"/>.</summary>
     public void Error(string name, string message) => _errors.Add(new ValidationError(PathOf(name), message));
 

@@ -308,10 +308,10 @@ public static partial class ScenarioParser
         int i = 0;
         foreach (JsonElement t in list.EnumerateArray())
         {
-            string path = "targets[" + (i++).ToString(CultureInfo.InvariantCulture) + "]";
+            string path = JsonPath.Element(f.PathOf("targets"), i++);
             if (t.ValueKind != JsonValueKind.String)
             {
-                f.Error(path, "must be a target such as \"community:kaiyuan-01\"");
+                f.ErrorAt(path, "must be a target such as \"community:kaiyuan-01\"");
                 continue;
             }
 
@@ -324,7 +324,7 @@ public static partial class ScenarioParser
             IReadOnlyList<PlannedNode>? nodes = district.Resolve(selector, out string? error);
             if (nodes == null)
             {
-                f.Error(path, error!);
+                f.ErrorAt(path, error!);
                 continue;
             }
 
@@ -336,7 +336,7 @@ public static partial class ScenarioParser
             };
             if (wrong != null)
             {
-                f.Error(path, "'" + selector + "' " + wrong);
+                f.ErrorAt(path, "'" + selector + "' " + wrong);
                 continue;
             }
 

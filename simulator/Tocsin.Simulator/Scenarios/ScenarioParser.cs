@@ -191,18 +191,18 @@ public static partial class ScenarioParser
             int i = 0;
             foreach (JsonElement c in list.EnumerateArray())
             {
-                string path = "communities[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+                string path = JsonPath.Element(n.PathOf("communities"), i);
                 if (c.ValueKind != JsonValueKind.String || !Identifier.IsValid(c.GetString()))
                 {
-                    n.Error(path, "must be a community id");
+                    n.ErrorAt(path, "must be a community id");
                 }
                 else if (map != null && !map.ContainsCommunity(c.GetString()!))
                 {
-                    n.Error(path, "no community '" + c.GetString() + "' in the region file");
+                    n.ErrorAt(path, "no community '" + c.GetString() + "' in the region file");
                 }
                 else if (communities.Contains(c.GetString()!))
                 {
-                    n.Error(path, "'" + c.GetString() + "' is listed twice");
+                    n.ErrorAt(path, "'" + c.GetString() + "' is listed twice");
                 }
                 else
                 {

@@ -52,6 +52,22 @@ public sealed class DeliveryLedgerTests
     }
 
     [Fact]
+    public void Playing_then_a_dead_amplifier_or_relay_is_not_reached_but_other_failures_after_playing_are()
+    {
+        Result("bn-a", "playing");
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Result("bn-a", "failed", "amplifier_fault");
+        Result("bn-b", "playing");
+        Result("bn-b", "failed", "relay_fault");
+        Result("bn-c", "playing");
+        Result("bn-c", "failed", "clip_missing");
+        Assert.False(_ledger.Get(Cmd, "bn-a")!.ReachedBy(_clock.Now));
+        Assert.True(_ledger.Get(Cmd, "bn-a")!.ReachedBy(FakeClock.Start));
+        Assert.False(_ledger.Get(Cmd, "bn-b")!.ReachedBy(_clock.Now));
+        Assert.True(_ledger.Get(Cmd, "bn-c")!.ReachedBy(_clock.Now));
+    }
+
+    [Fact]
     public void A_failure_keeps_its_reason()
     {
         NodeDelivery d = Result("bn-b", "failed", "no_load_current")!;

@@ -1,0 +1,146 @@
+using System.Text;
+using Tocsin.Controller.Mqtt;
+using Tocsin.Firmware.Hardware;
+using Tocsin.Simulator.Deterministic;
+
+namespace Tocsin.Simulator.Runs.Tests;
+
+/// <summary>The simulated broker and network: connects, order, loss, wills, cuts, restarts, topic rules.</summary>
+public sealed class SimulatedNetworkTests
+{
+    private readonly VirtualTimeProvider _time = new(1_000_000);
+    private readonly SimulatedNetwork _net;
+    private readonly List<InboundMessage> _received = [];
+    private readonly List<(string Node, bool Clean)> _disconnects = [];
+
+    public SimulatedNetworkTests()
+    {
+        _net = new SimulatedNetwork(_time, seed: 1);
+        _net.Conditions.LatencyMs = 10;
+        _net.Conditions.JitterMs = 0;
+        _net.MessageReceived += _received.Add;
+        _net.NodeDisconnected += (n, c) => _disconnects.Add((n, c));
+    }
+
+    private void After(long ms)
+    {
+        _time.Set(_time.UtcMs + ms);
+        _net.Advance(_time.UtcMs);
+    }
+
+    private SimulatedLink Connected(string node, int keepAliveS = 60)
+    {
+        var link = new SimulatedLink(node);
+        link.BeginConnect(new MqttConnectRequest
+        {
+            ClientId = node, UserName = node, Password = "pw", KeepAliveS = keepAliveS,
+            WillTopic = "tocsin/v1/node/" + node + "/status", WillPayload = Encoding.UTF8.GetBytes("{\"state\":\"offline\"}"),
+        });
+        Assert.Equal(MqttLinkState.Connecting, link.State);
+        _net.Collect(link);
+        After(200);
+        Assert.Equal(MqttLinkState.Connected, link.State);
+        return link;
+    }
+
+    private static bool Publish(SimulatedLink link, string leaf, string json)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(json);
+        return link.Publish("tocsin/v1/node/" + link.NodeId + "/" + leaf, bytes, bytes.Length, 1, false);
+    }
+
+    [Fact]
+    public void Publishes_arrive_after_the_latency_in_the_order_sent()
+    {
+        _net.Conditions.JitterMs = 50;
+        SimulatedLink link = Connected("bn-1");
+        for (int i = 0; i < 20; i++)
+        {
+            Assert.True(Publish(link, "report", "{\"seq\":" + i + "}"));
+        }
+
+        _net.Collect(link);
+        After(5);
+        Assert.True(_received.Count < 20);
+        After(200);
+        Assert.Equal(20, _received.Count);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => "{\"seq\":" + i + "}"), _received.Select(m => Encoding.UTF8.GetString(m.Payload.Span)));
+    }
+
+    [Fact]
+    public void Loss_drops_a_share_of_messages_and_counts_them()
+    {
+        _net.Conditions.LossRatio = 0.5;
+        SimulatedLink link = Connected("bn-1");
+        for (int i = 0; i < 1000; i++)
+        {
+            Publish(link, "hb", "{}");
+        }
+
+        _net.Collect(link);
+        After(100);
+        Assert.InRange(_received.Count, 400, 600);
+        Assert.Equal(1000 - _received.Count, _net.Tally.Lost);
+    }
+
+    [Fact]
+    public void A_severed_connection_gets_its_will_when_keep_alive_runs_out_and_a_clean_one_never()
+    {
+        SimulatedLink severed = Connected("bn-1", keepAliveS: 10);
+        SimulatedLink clean = Connected("bn-2");
+        severed.Sever();
+        clean.Disconnect();
+        _net.Collect(severed);
+        _net.Collect(clean);
+        After(14_000);
+        Assert.DoesNotContain(_received, m => m.Topic.EndsWith("/status", StringComparison.Ordinal));
+        After(1_100);
+        InboundMessage will = Assert.Single(_received);
+        Assert.Equal("tocsin/v1/node/bn-1/status", will.Topic);
+        Assert.True(will.Retain);
+        Assert.Contains(("bn-2", true), _disconnects);
+        Assert.Contains(("bn-1", false), _disconnects);
+    }
+
+    [Fact]
+    public void A_cut_node_cannot_connect_until_restored()
+    {
+        SimulatedLink link = Connected("bn-1");
+        _net.Cut("bn-1", link);
+        Assert.Equal(MqttLinkState.Disconnected, link.State);
+        var retry = new SimulatedLink("bn-1");
+        retry.BeginConnect(new MqttConnectRequest { ClientId = "bn-1", UserName = "bn-1", Password = "pw", KeepAliveS = 60 });
+        _net.Collect(retry);
+        After(6_000);
+        Assert.Equal(MqttLinkState.Failed, retry.State);
+        _net.Restore("bn-1");
+        Assert.Same(retry, retry);
+        Connected("bn-1");
+    }
+
+    [Fact]
+    public void A_stopped_broker_drops_everyone_and_routes_nothing()
+    {
+        SimulatedLink link = Connected("bn-1");
+        _net.StopBroker();
+        Assert.Equal(MqttLinkState.Disconnected, link.State);
+        Assert.False(Publish(link, "hb", "{}"));
+        _net.StartBroker();
+        Connected("bn-1");
+    }
+
+    [Fact]
+    public void Commands_reach_only_connected_nodes_subscribed_to_the_topic()
+    {
+        SimulatedLink subscribed = Connected("bn-1");
+        SimulatedLink other = Connected("bn-2");
+        Assert.True(subscribed.Subscribe("tocsin/v1/area/c1/cmd", 1));
+        _net.Collect(subscribed);
+        _net.PublishToMembersAsync("tocsin/v1/area/c1/cmd", "{}"u8.ToArray(), ["bn-1", "bn-2", "bn-3"], CancellationToken.None);
+        After(100);
+        Assert.NotNull(subscribed.TryReceive());
+        Assert.Null(other.TryReceive());
+        Assert.Equal(2, _net.Tally.Undeliverable);
+        Assert.Equal(_net.CapturedCommand("tocsin/v1/area/c1/cmd"), "{}"u8.ToArray());
+    }
+}
