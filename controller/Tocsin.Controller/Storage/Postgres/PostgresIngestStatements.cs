@@ -131,10 +131,10 @@ internal static class PostgresIngestStatements
             last.Values.Select(v => v.State).ToArray(), last.Values.Select(v => v.Reason).ToArray(), last.Values.Select(v => v.AtMs).ToArray());
     }
 
-    private static NpgsqlBatchCommand Command(string sql, params object[] arrays)
+    private static NpgsqlBatchCommand Command(string sql, params Array[] arrays)
     {
         var command = new NpgsqlBatchCommand(sql);
-        foreach (object array in arrays)
+        foreach (Array array in arrays)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = array });
         }
