@@ -8,7 +8,8 @@ public static class PostgresStorage
     {
         var database = new PostgresDatabase(connectionString);
         database.Migrate();
-        services.AddSingleton(database);
+        // Registered through a factory so the container disposes it, closing the pooled connections with the host.
+        services.AddSingleton(_ => database);
         services.AddSingleton<INodeStore, PostgresNodeStore>();
         services.AddSingleton<IMessageStore, PostgresMessageStore>();
         services.AddSingleton<IStateStore, PostgresStateStore>();
