@@ -13,6 +13,19 @@ if ! command -v mosquitto >/dev/null 2>&1 && [ ! -x /usr/sbin/mosquitto ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends mosquitto
 fi
 
+# The PostgreSQL storage tests start their own throwaway server (initdb into a temp directory, a free
+# port on 127.0.0.1), so only the binaries are needed; Debian puts them in /usr/lib/postgresql/N/bin.
+initdb_found=""
+for candidate in /usr/lib/postgresql/*/bin/initdb /usr/local/bin/initdb; do
+  if [ -x "$candidate" ]; then initdb_found="$candidate"; fi
+done
+if [ -z "$initdb_found" ]; then
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends postgresql
+fi
+
 results="$(pwd)/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"

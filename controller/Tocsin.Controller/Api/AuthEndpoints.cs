@@ -20,7 +20,7 @@ public static class AuthEndpoints
     public static void Map(WebApplication app)
     {
         RouteGroupBuilder auth = app.MapGroup("/api/auth").WithTags("auth");
-        auth.MapPost("/login", (LoginRequest request, OperatorStore operators, AuditLog audit) =>
+        auth.MapPost("/login", (LoginRequest request, IOperatorStore operators, IAuditLog audit) =>
         {
             if (string.IsNullOrEmpty(request.Name) || string.IsNullOrEmpty(request.Password))
             {
@@ -39,7 +39,7 @@ public static class AuthEndpoints
             return Results.Ok(new LoginResponse(token, session.Name, session.Role, session.ExpiresUtc));
         }).AllowAnonymous().WithSummary("Sign in; returns a bearer token valid for 12 hours");
 
-        auth.MapPost("/logout", (HttpContext http, OperatorStore operators) =>
+        auth.MapPost("/logout", (HttpContext http, IOperatorStore operators) =>
         {
             string? header = http.Request.Headers.Authorization;
             operators.SignOut(header!["Bearer ".Length..].Trim());
@@ -49,7 +49,7 @@ public static class AuthEndpoints
         auth.MapGet("/me", (ClaimsPrincipal user) => Results.Ok(new { name = user.Identity!.Name, role = user.FindFirstValue(ClaimTypes.Role) }))
             .RequireAuthorization().WithSummary("The signed-in operator");
 
-        app.MapPost("/api/operators", (OperatorRequest request, ClaimsPrincipal user, OperatorStore operators, AuditLog audit) =>
+        app.MapPost("/api/operators", (OperatorRequest request, ClaimsPrincipal user, IOperatorStore operators, IAuditLog audit) =>
         {
             string? error = operators.Add(request.Name ?? string.Empty, request.Role ?? string.Empty, request.Password ?? string.Empty);
             if (error != null)
@@ -61,7 +61,7 @@ public static class AuthEndpoints
             return Results.Created("/api/operators/" + request.Name, new { name = request.Name, role = request.Role });
         }).RequireAuthorization(p => p.RequireRole(OperatorRole.Admin)).WithTags("auth").WithSummary("Add an operator (admin)");
 
-        app.MapGet("/api/audit", (int? limit, string? subject, AuditLog audit) => Results.Ok(audit.Recent(limit ?? 100, subject)))
+        app.MapGet("/api/audit", (int? limit, string? subject, IAuditLog audit) => Results.Ok(audit.Recent(limit ?? 100, subject)))
             .RequireAuthorization(p => p.RequireRole(OperatorRole.AtLeast(OperatorRole.Approver))).WithTags("audit").WithSummary("Recent audit entries");
     }
 }

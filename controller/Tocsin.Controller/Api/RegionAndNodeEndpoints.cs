@@ -81,10 +81,10 @@ public static class RegionAndNodeEndpoints
             await engine.Run(() => engine.Revoke(id, user.Identity!.Name!)).ConfigureAwait(false) ? Results.NoContent() : ProblemResults.NotFound("unknown node '" + id + "'"))
             .RequireAuthorization(p => p.RequireRole(OperatorRole.Admin)).WithSummary("Revoke a node: the broker refuses it from now on (admin)");
 
-        nodes.MapGet("/state", (MessageStore messages) => Results.Ok(messages.States()))
+        nodes.MapGet("/state", (IMessageStore messages) => Results.Ok(messages.States()))
             .RequireAuthorization().WithSummary("Current state of every node (last status, heartbeat and report)");
 
-        nodes.MapGet("/{id}/series", (string id, string? stream, long? from, long? to, int? limit, MessageStore messages) =>
+        nodes.MapGet("/{id}/series", (string id, string? stream, long? from, long? to, int? limit, IMessageStore messages) =>
         {
             string s = stream ?? "report";
             if (s is not ("report" or "event" or "result"))

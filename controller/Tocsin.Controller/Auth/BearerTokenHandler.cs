@@ -12,10 +12,10 @@ public sealed class BearerTokenHandler : AuthenticationHandler<AuthenticationSch
     /// <summary>The scheme name.</summary>
     public const string SchemeName = "Bearer";
 
-    private readonly OperatorStore _operators;
+    private readonly IOperatorStore _operators;
 
     /// <summary>Creates the handler.</summary>
-    public BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, OperatorStore operators)
+    public BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IOperatorStore operators)
         : base(options, logger, encoder)
     {
         _operators = operators;

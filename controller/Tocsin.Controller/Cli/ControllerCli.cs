@@ -35,6 +35,8 @@ public static class ControllerCli
     private static Command ServeCommand()
     {
         var data = new Option<string>("--data") { Description = "directory for the SQLite file", DefaultValueFactory = _ => "tocsin-data" };
+        var database = new Option<string>("--database") { Description = "sqlite (a file in --data) or postgres (connection string in TOCSIN_POSTGRES)", DefaultValueFactory = _ => "sqlite" };
+        database.AcceptOnlyFromAmong("sqlite", "postgres");
         var http = new Option<string>("--http") { Description = "HTTP API address", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
         var broker = new Option<string>("--broker") { Description = "embedded (MQTTnet in process) or external (e.g. Mosquitto)", DefaultValueFactory = _ => "embedded" };
         broker.AcceptOnlyFromAmong("embedded", "external");
@@ -46,7 +48,7 @@ public static class ControllerCli
         var rules = new Option<string?>("--rules") { Description = "warning rule file to load at start" };
         var command = new Command("serve", "Run the controller (broker, storage, API).")
         {
-            data, http, broker, mqttBind, mqttPort, externalHost, externalPort, regions, rules,
+            data, database, http, broker, mqttBind, mqttPort, externalHost, externalPort, regions, rules,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -59,6 +61,8 @@ public static class ControllerCli
             var options = new ControllerOptions
             {
                 DataDirectory = parse.GetValue(data)!,
+                Database = parse.GetValue(database)!,
+                PostgresConnectionString = Environment.GetEnvironmentVariable("TOCSIN_POSTGRES"),
                 HttpUrl = parse.GetValue(http)!,
                 Broker = parse.GetValue(broker)!,
                 MqttBindAddress = bind,
@@ -73,11 +77,11 @@ public static class ControllerCli
             try
             {
                 WebApplication app = ControllerHost.Build(options);
-                await Console.Out.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "tocsin controller: API {0}, MQTT {1}:{2}, data {3}", options.HttpUrl, options.MqttBindAddress, options.MqttPort, options.DatabasePath)).ConfigureAwait(false);
+                await Console.Out.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "tocsin controller: API {0}, MQTT {1}:{2}, data {3}", options.HttpUrl, options.MqttBindAddress, options.MqttPort, options.StorageDescription)).ConfigureAwait(false);
                 await app.RunAsync(cancellation).ConfigureAwait(false);
                 return 0;
             }
-            catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException
+            catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException
                 or MQTTnet.Exceptions.MqttCommunicationException or System.Net.Sockets.SocketException)
             {
                 // Bad region or rule files, an unreachable external broker, a taken port: say what, not a stack trace.

@@ -25,11 +25,11 @@ public sealed partial class ControllerEngine : BackgroundService
     private static readonly TimeSpan ResendInterval = TimeSpan.FromSeconds(10);
 
     private readonly ControllerOptions _options;
-    private readonly NodeStore _nodeStore;
-    private readonly MessageStore _messages;
-    private readonly StateStore _state;
-    private readonly AlertStore _alertStore;
-    private readonly AuditLog _audit;
+    private readonly INodeStore _nodeStore;
+    private readonly IMessageStore _messages;
+    private readonly IStateStore _state;
+    private readonly IAlertStore _alertStore;
+    private readonly IAuditLog _audit;
     private readonly INodeTransport _transport;
     private readonly NodeDirectory _directory;
     private readonly TimeProvider _time;
@@ -52,7 +52,7 @@ public sealed partial class ControllerEngine : BackgroundService
     private int _alertNumber;
 
     /// <summary>Creates the engine; state is loaded when it starts.</summary>
-    public ControllerEngine(ControllerOptions options, NodeStore nodeStore, MessageStore messages, StateStore state, AlertStore alertStore, AuditLog audit,
+    public ControllerEngine(ControllerOptions options, INodeStore nodeStore, IMessageStore messages, IStateStore state, IAlertStore alertStore, IAuditLog audit,
         INodeTransport transport, NodeDirectory directory, PersistentCommandSequence sequence, TimeProvider time, ILogger<ControllerEngine> log)
     {
         _options = options;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Tocsin.Controller.FanOut;
 using Tocsin.Controller.Storage;
 
@@ -14,14 +13,14 @@ public sealed class PersistentCommandSequence : ICommandSequence
 {
     private const string Counter = "command_seq";
     private const int Block = 100;
-    private readonly SqliteDatabase _db;
+    private readonly ICounterStore _counters;
     private long _next;
     private long _reservedUpTo;
 
-    /// <summary>Creates the sequence over the counters table.</summary>
-    public PersistentCommandSequence(SqliteDatabase db)
+    /// <summary>Creates the sequence over the stored counters.</summary>
+    public PersistentCommandSequence(ICounterStore counters)
     {
-        _db = db;
+        _counters = counters;
     }
 
     /// <inheritdoc />
@@ -37,22 +36,8 @@ public sealed class PersistentCommandSequence : ICommandSequence
 
     private void Reserve()
     {
-        using SqliteConnection c = _db.Open();
-        using SqliteTransaction tx = c.BeginTransaction();
-        using SqliteCommand read = c.CreateCommand();
-        read.Transaction = tx;
-        read.CommandText = "SELECT value FROM counters WHERE name = $n";
-        read.Parameters.AddWithValue("$n", Counter);
-        long stored = read.ExecuteScalar() is long v ? v : 0;
-        long upTo = stored + Block;
-        using SqliteCommand write = c.CreateCommand();
-        write.Transaction = tx;
-        write.CommandText = "INSERT INTO counters (name, value) VALUES ($n, $v) ON CONFLICT (name) DO UPDATE SET value = $v";
-        write.Parameters.AddWithValue("$n", Counter);
-        write.Parameters.AddWithValue("$v", upTo);
-        write.ExecuteNonQuery();
-        tx.Commit();
-        _next = stored + 1;
+        long upTo = _counters.Advance(Counter, Block);
+        _next = upTo - Block + 1;
         _reservedUpTo = upTo;
     }
 

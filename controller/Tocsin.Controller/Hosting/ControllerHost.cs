@@ -4,6 +4,7 @@ using Tocsin.Controller.Auth;
 using Tocsin.Controller.Engine;
 using Tocsin.Controller.Mqtt;
 using Tocsin.Controller.Storage;
+using Tocsin.Controller.Storage.Postgres;
 
 namespace Tocsin.Controller.Hosting;
 
@@ -28,17 +29,17 @@ public static partial class ControllerHost
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
-        var database = new SqliteDatabase(options.DatabasePath);
-        database.Migrate();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(time ?? TimeProvider.System);
-        builder.Services.AddSingleton(database);
-        builder.Services.AddSingleton<OperatorStore>();
-        builder.Services.AddSingleton<AuditLog>();
-        builder.Services.AddSingleton<NodeStore>();
-        builder.Services.AddSingleton<MessageStore>();
-        builder.Services.AddSingleton<StateStore>();
-        builder.Services.AddSingleton<AlertStore>();
+        if (options.Database == "postgres")
+        {
+            builder.Services.AddPostgresStorage(options.PostgresConnectionString!);
+        }
+        else
+        {
+            builder.Services.AddSqliteStorage(options.DatabasePath);
+        }
+
         builder.Services.AddSingleton<PersistentCommandSequence>();
         builder.Services.AddSingleton<NodeDirectory>();
         builder.Services.AddSingleton<INodeAuthenticator>(sp => sp.GetRequiredService<NodeDirectory>());
@@ -83,11 +84,11 @@ public static partial class ControllerHost
         RegionAndNodeEndpoints.Map(app);
         AlertEndpoints.Map(app);
         HealthEndpoints.Map(app);
-        BootstrapAdmin(app.Services.GetRequiredService<OperatorStore>(), options, app.Logger);
+        BootstrapAdmin(app.Services.GetRequiredService<IOperatorStore>(), options, app.Logger);
         return app;
     }
 
-    private static void BootstrapAdmin(OperatorStore operators, ControllerOptions options, ILogger log)
+    private static void BootstrapAdmin(IOperatorStore operators, ControllerOptions options, ILogger log)
     {
         if (operators.Count() > 0)
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using Tocsin.Controller.Storage.Postgres;
 
 namespace Tocsin.Controller.Hosting;
 
@@ -7,6 +8,15 @@ public sealed class ControllerOptions
 {
     /// <summary>Directory for the SQLite file and exports.</summary>
     public string DataDirectory { get; set; } = "tocsin-data";
+
+    /// <summary>"sqlite" (a file in <see cref="DataDirectory"/>, the default) or "postgres" (a server at <see cref="PostgresConnectionString"/>).</summary>
+    public string Database { get; set; } = "sqlite";
+
+    /// <summary>
+    /// The Npgsql connection string for "postgres" (from TOCSIN_POSTGRES, never the command line:
+    /// it holds a password).
+    /// </summary>
+    public string? PostgresConnectionString { get; set; }
 
     /// <summary>HTTP API address; loopback by default.</summary>
     public string HttpUrl { get; set; } = "http://127.0.0.1:8080";
@@ -49,4 +59,7 @@ public sealed class ControllerOptions
 
     /// <summary>The SQLite file.</summary>
     public string DatabasePath => Path.Combine(DataDirectory, "tocsin.db");
+
+    /// <summary>Where the data is kept, for the start-up line (never with credentials).</summary>
+    public string StorageDescription => Database == "postgres" ? PostgresDatabase.Describe(PostgresConnectionString) : DatabasePath;
 }

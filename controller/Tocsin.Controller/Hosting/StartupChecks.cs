@@ -30,10 +30,21 @@ public static class StartupChecks
                 throw new InvalidOperationException("rule file " + options.RulesFile + " refused:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", rules.Errors));
             }
 
-            if (options.RegionFile == null && !File.Exists(options.DatabasePath))
+            // A PostgreSQL database may hold a region map from an earlier start; the engine finds out when it loads.
+            if (options.RegionFile == null && options.Database == "sqlite" && !File.Exists(options.DatabasePath))
             {
                 throw new InvalidOperationException("--rules needs a region map: give --regions as well");
             }
+        }
+
+        if (options.Database is not ("sqlite" or "postgres"))
+        {
+            throw new InvalidOperationException("--database must be sqlite or postgres, not " + options.Database);
+        }
+
+        if (options.Database == "postgres" && string.IsNullOrEmpty(options.PostgresConnectionString))
+        {
+            throw new InvalidOperationException("--database postgres needs a connection string in TOCSIN_POSTGRES (e.g. Host=db;Database=tocsin;Username=tocsin;Password=...)");
         }
 
         if (options.Broker == "external" && string.IsNullOrEmpty(options.ExternalPassword))

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Tocsin.Controller.Storage;
 
 /// <summary>Alerts as JSON documents with their state and version as columns for queries.</summary>
-public sealed class AlertStore
+public sealed class AlertStore : IAlertStore
 {
     private readonly SqliteDatabase _db;
 

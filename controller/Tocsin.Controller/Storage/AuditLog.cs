@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Tocsin.Controller.Storage;
 
 /// <summary>Append-only record of who did what: sign-ins, registrations, alert actions, refusals.</summary>
-public sealed class AuditLog
+public sealed class AuditLog : IAuditLog
 {
     private readonly SqliteDatabase _db;
     private readonly TimeProvider _time;

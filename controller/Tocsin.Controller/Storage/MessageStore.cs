@@ -6,7 +6,7 @@ namespace Tocsin.Controller.Storage;
 /// Node messages and per-node state. Ingest writes a whole round in one transaction (thousands of
 /// rows), which is what makes 10,000 reports per second affordable on SQLite.
 /// </summary>
-public sealed class MessageStore
+public sealed class MessageStore : IMessageStore
 {
     private readonly SqliteDatabase _db;
 

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Tocsin.Controller.Storage;
 
 /// <summary>The node registry table.</summary>
-public sealed class NodeStore
+public sealed class NodeStore : INodeStore
 {
     private const string Columns = "id, kind, community, latitude, longitude, description, covered_population, command_key, password_hash, heard_sensors, revoked, created_utc";
     private readonly SqliteDatabase _db;

@@ -1,19 +1,14 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Tocsin.Controller.Auth;
-using Tocsin.Controller.Nodes;
 
 namespace Tocsin.Controller.Storage;
 
 /// <summary>
-/// Operators and their sign-in tokens. Passwords use the domain's PBKDF2-SHA256 hashing
-/// (<see cref="BrokerPassword"/>). Tokens are random 256-bit values given to the client once;
-/// only their SHA-256 is stored, so a copy of the database does not sign anyone in.
+/// Operators and their sign-in tokens in SQLite, by the rules of <see cref="OperatorCredentials"/>
+/// (PBKDF2 password hashes; only the SHA-256 of each token is stored).
 /// </summary>
-public sealed class OperatorStore
+public sealed class OperatorStore : IOperatorStore
 {
-    private static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(12);
     private readonly SqliteDatabase _db;
     private readonly TimeProvider _time;
 
@@ -36,19 +31,10 @@ public sealed class OperatorStore
     /// <summary>Adds an operator; null on success, else why not.</summary>
     public string? Add(string name, string role, string password)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 64 || !name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '.' or '-' or '_'))
+        string? invalid = OperatorCredentials.Validate(name, role, password);
+        if (invalid != null)
         {
-            return "name must be 1-64 of letters, digits, '.', '-', '_'";
-        }
-
-        if (!OperatorRole.All.Contains(role))
-        {
-            return "role must be one of: " + string.Join(", ", OperatorRole.All);
-        }
-
-        if (password == null || password.Length < 10)
-        {
-            return "password must be at least 10 characters";
+            return invalid;
         }
 
         using SqliteConnection c = _db.Open();
@@ -56,7 +42,7 @@ public sealed class OperatorStore
         cmd.CommandText = "INSERT INTO operators (name, role, password_hash, created_utc) VALUES ($n, $r, $h, $t) ON CONFLICT (name) DO NOTHING";
         cmd.Parameters.AddWithValue("$n", name);
         cmd.Parameters.AddWithValue("$r", role);
-        cmd.Parameters.AddWithValue("$h", BrokerPassword.Hash(password).Encode());
+        cmd.Parameters.AddWithValue("$h", OperatorCredentials.HashPassword(password));
         cmd.Parameters.AddWithValue("$t", _time.GetUtcNow().ToUnixTimeMilliseconds());
         return cmd.ExecuteNonQuery() == 1 ? null : "operator '" + name + "' already exists";
     }
@@ -79,18 +65,16 @@ public sealed class OperatorStore
             }
         }
 
-        // Hash even for an unknown name, so timing does not reveal which names exist.
-        bool ok = BrokerPassword.Verify(password ?? string.Empty, hash ?? DummyHash);
-        if (!ok || role == null)
+        if (!OperatorCredentials.Verify(password, hash) || role == null)
         {
             return null;
         }
 
-        string token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        DateTimeOffset expires = _time.GetUtcNow() + TokenLifetime;
+        string token = OperatorCredentials.NewToken();
+        DateTimeOffset expires = _time.GetUtcNow() + OperatorCredentials.TokenLifetime;
         using SqliteCommand insert = c.CreateCommand();
         insert.CommandText = "INSERT INTO sessions (token_hash, operator, expires_utc) VALUES ($h, $n, $e)";
-        insert.Parameters.AddWithValue("$h", TokenHash(token));
+        insert.Parameters.AddWithValue("$h", OperatorCredentials.TokenHash(token));
         insert.Parameters.AddWithValue("$n", name);
         insert.Parameters.AddWithValue("$e", expires.ToUnixTimeMilliseconds());
         insert.ExecuteNonQuery();
@@ -103,7 +87,7 @@ public sealed class OperatorStore
         using SqliteConnection c = _db.Open();
         using SqliteCommand cmd = c.CreateCommand();
         cmd.CommandText = "SELECT o.name, o.role, s.expires_utc FROM sessions s JOIN operators o ON o.name = s.operator WHERE s.token_hash = $h";
-        cmd.Parameters.AddWithValue("$h", TokenHash(token));
+        cmd.Parameters.AddWithValue("$h", OperatorCredentials.TokenHash(token));
         using SqliteDataReader r = cmd.ExecuteReader();
         if (!r.Read())
         {
@@ -120,11 +104,7 @@ public sealed class OperatorStore
         using SqliteConnection c = _db.Open();
         using SqliteCommand cmd = c.CreateCommand();
         cmd.CommandText = "DELETE FROM sessions WHERE token_hash = $h";
-        cmd.Parameters.AddWithValue("$h", TokenHash(token));
+        cmd.Parameters.AddWithValue("$h", OperatorCredentials.TokenHash(token));
         cmd.ExecuteNonQuery();
     }
-
-    private static readonly string DummyHash = BrokerPassword.Hash("not-a-real-password-0").Encode();
-
-    private static string TokenHash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

@@ -8,7 +8,7 @@ namespace Tocsin.Controller.Storage;
 /// delivery ledger, rule engine, health, alarms, region map, command counter) that must survive a
 /// restart.
 /// </summary>
-public sealed class StateStore
+public sealed class StateStore : IStateStore
 {
     private readonly SqliteDatabase _db;
     private readonly TimeProvider _time;
@@ -29,6 +29,9 @@ public sealed class StateStore
         cmd.Parameters.AddWithValue("$n", name);
         return cmd.ExecuteScalar() is string json ? JsonSerializer.Deserialize<T>(json, options) : default;
     }
+
+    /// <inheritdoc />
+    void IStateStore.Write(IEnumerable<(string Name, string Json)> documents) => Write(documents);
 
     /// <summary>Writes several documents in one transaction.</summary>
     public void Write(IEnumerable<(string Name, string Json)> documents, SqliteConnection? connection = null, SqliteTransaction? transaction = null)

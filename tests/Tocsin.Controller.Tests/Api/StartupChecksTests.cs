@@ -22,4 +22,11 @@ public sealed class StartupChecksTests
         Assert.Contains("not found", Assert.Throws<InvalidOperationException>(() => StartupChecks.Validate(new ControllerOptions { RegionFile = "/no/such/file.json" })).Message, StringComparison.Ordinal);
         Assert.Contains("TOCSIN_EXTERNAL_PASSWORD", Assert.Throws<InvalidOperationException>(() => StartupChecks.Validate(new ControllerOptions { Broker = "external" })).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Postgres_storage_without_a_connection_string_in_the_environment_is_refused()
+    {
+        Assert.Contains("TOCSIN_POSTGRES", Assert.Throws<InvalidOperationException>(() => StartupChecks.Validate(new ControllerOptions { Database = "postgres" })).Message, StringComparison.Ordinal);
+        Assert.Contains("sqlite or postgres", Assert.Throws<InvalidOperationException>(() => StartupChecks.Validate(new ControllerOptions { Database = "mysql" })).Message, StringComparison.Ordinal);
+    }
 }

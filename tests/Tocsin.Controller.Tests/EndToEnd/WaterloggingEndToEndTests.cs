@@ -8,14 +8,17 @@ namespace Tocsin.Controller.Tests.EndToEnd;
 /// <summary>
 /// The whole chain over real MQTT: a sensor node's readings cross a depth level, the controller's
 /// rule proposes and (for level IV waterlogging) dispatches a warning, the community's speakers
-/// play it and report, and coverage shows who was reached.
+/// play it and report, and coverage shows who was reached. Run on each database the controller can use.
 /// </summary>
-public sealed class WaterloggingEndToEndTests
+[Collection(PostgresCollection.Name)]
+public sealed class WaterloggingEndToEndTests(PostgresServer postgres)
 {
-    [Fact]
-    public async Task Water_at_an_underpass_becomes_a_warning_played_by_every_speaker_of_the_community()
+    [Theory]
+    [MemberData(nameof(StorageUnderTest.Databases), MemberType = typeof(StorageUnderTest))]
+    public async Task Water_at_an_underpass_becomes_a_warning_played_by_every_speaker_of_the_community(string database)
     {
-        await using ControllerFixture controller = await ControllerFixture.StartAsync();
+        string? connection = database == "postgres" ? await postgres.CreateDatabaseAsync() : null;
+        await using ControllerFixture controller = await ControllerFixture.StartAsync(postgresConnectionString: connection);
         await using var rig = new DistrictRig(controller);
         VirtualSensorNode sensor = await rig.AddSensorAsync("sn-kaiyuan-01-underpass", "kaiyuan-01");
         VirtualBroadcastNode east = await rig.AddSpeakerAsync("bn-kaiyuan-01-east", "kaiyuan-01", 1200);

@@ -10,8 +10,8 @@ namespace Tocsin.Controller.Tests.Support;
 
 /// <summary>
 /// A real controller in process: embedded MQTTnet broker on a free loopback port, a fresh SQLite
-/// file, the HTTP API on another free port, the Licheng sample regions and the default rules, and an
-/// admin signed in.
+/// file (or, given a connection string, a fresh PostgreSQL database), the HTTP API on another free
+/// port, the Licheng sample regions and the default rules, and an admin signed in.
 /// </summary>
 public sealed class ControllerFixture : IAsyncDisposable
 {
@@ -33,7 +33,7 @@ public sealed class ControllerFixture : IAsyncDisposable
 
     public int MqttPort { get; }
 
-    public static async Task<ControllerFixture> StartAsync(string broker = "embedded", int? externalPort = null, string? externalPassword = null)
+    public static async Task<ControllerFixture> StartAsync(string broker = "embedded", int? externalPort = null, string? externalPassword = null, string? postgresConnectionString = null)
     {
         string data = Path.Combine(Path.GetTempPath(), "tocsin-test-" + Guid.NewGuid().ToString("N"));
         int httpPort = FreePort();
@@ -41,6 +41,8 @@ public sealed class ControllerFixture : IAsyncDisposable
         var options = new ControllerOptions
         {
             DataDirectory = data,
+            Database = postgresConnectionString != null ? "postgres" : "sqlite",
+            PostgresConnectionString = postgresConnectionString,
             HttpUrl = "http://127.0.0.1:" + httpPort,
             Broker = broker,
             MqttBindAddress = IPAddress.Loopback,

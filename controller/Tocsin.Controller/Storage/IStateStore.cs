@@ -1,0 +1,13 @@
+using System.Text.Json;
+
+namespace Tocsin.Controller.Storage;
+
+/// <summary>Named JSON documents: snapshots of the controller's in-memory state that must survive a restart.</summary>
+public interface IStateStore
+{
+    /// <summary>Reads a document, or default when absent.</summary>
+    T? Read<T>(string name, JsonSerializerOptions options);
+
+    /// <summary>Writes several documents in one transaction.</summary>
+    void Write(IEnumerable<(string Name, string Json)> documents);
+}
