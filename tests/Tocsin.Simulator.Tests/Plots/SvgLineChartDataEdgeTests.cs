@@ -128,4 +128,34 @@ public sealed class SvgLineChartDataEdgeTests
         Assert.Equal("100", doc.TickLabels("y-ticks")[^1]);
         Assert.NotNull(doc.Group("series").Single().Attribute("clip-path"));
     }
+
+    [Fact]
+    public void A_fixed_x_range_sets_the_time_axis_and_hides_markers_outside_it()
+    {
+        var chart = new SvgLineChart("Run", "t (min)", "y (mm)")
+            .AddSeries("s", [(10, 1), (50, 2)])
+            .AddMarker(5, "early alert")
+            .AddMarker(130, "after the run")
+            .SetXRange(0, 120);
+
+        XDocument doc = SvgDocument.Parse(chart.ToSvg());
+
+        Assert.Equal("0", doc.TickLabels("x-ticks")[0]);
+        Assert.Equal("120", doc.TickLabels("x-ticks")[^1]);
+        Assert.Equal(["early alert"], doc.WithClass("text", "marker-label").Select(t => t.Value));
+        Assert.Throws<ArgumentException>(() => chart.SetXRange(3, 3));
+    }
+
+    [Fact]
+    public void A_marker_at_the_left_edge_puts_its_label_right_of_the_line_clear_of_the_y_labels()
+    {
+        var chart = new SvgLineChart("Run", "t (min)", "y (mm)").AddSeries("s", [(0, 1), (100, 2)]).AddMarker(0, "start").AddMarker(60, "later");
+
+        XDocument doc = SvgDocument.Parse(chart.ToSvg());
+
+        XElement[] lines = doc.WithClass("line", "marker").ToArray();
+        XElement[] labels = doc.WithClass("text", "marker-label").ToArray();
+        Assert.True(SvgDocument.Number(labels[0], "x") > SvgDocument.Number(lines[0], "x1"));
+        Assert.True(SvgDocument.Number(labels[1], "x") < SvgDocument.Number(lines[1], "x1"));
+    }
 }

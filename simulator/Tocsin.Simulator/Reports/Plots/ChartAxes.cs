@@ -52,6 +52,9 @@ internal sealed class ChartAxes
     /// <summary>Vertical pixel of <paramref name="y"/> (SVG's Y grows downwards).</summary>
     public double YPx(double y) => BottomPx - ((y - YMinimum) / (YMaximum - YMinimum) * HeightPx);
 
+    /// <summary>True when <paramref name="x"/> lies on the X axis's range.</summary>
+    public bool ShowsX(double x) => x >= XMinimum && x <= XMaximum;
+
     /// <summary>True when <paramref name="y"/> lies on the Y axis's range.</summary>
     public bool ShowsY(double y) => y >= YMinimum && y <= YMaximum;
 }

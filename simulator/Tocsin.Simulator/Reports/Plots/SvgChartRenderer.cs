@@ -95,6 +95,12 @@ internal sealed class SvgChartRenderer
     private (double Min, double Max, IReadOnlyList<double> Ticks, NiceScale Scale) XAxis(double plotWidthPx)
     {
         int targetTicks = Math.Clamp((int)(plotWidthPx / 90), 3, 15);
+        if (_chart.FixedXRange is (double fixedMin, double fixedMax))
+        {
+            NiceScale inside = NiceScale.Covering(fixedMin, fixedMax, targetTicks);
+            return (fixedMin, fixedMax, Within(inside.Ticks, fixedMin, fixedMax), inside);
+        }
+
         double[] values = _chart.Series.SelectMany(s => s.Points.Select(p => p.X)).Concat(_chart.Markers.Select(m => m.X)).ToArray();
         double low = values.Length == 0 ? 0 : values.Min();
         double high = values.Length == 0 ? 1 : values.Max();
@@ -211,7 +217,7 @@ internal sealed class SvgChartRenderer
     private void WriteMarkerLines(ChartAxes axes)
     {
         _svg.Open("g", ("class", "markers"), ("stroke", "#555555"), ("stroke-width", "1"), ("stroke-dasharray", "2 3"));
-        foreach (ChartMarker marker in _chart.Markers)
+        foreach (ChartMarker marker in _chart.Markers.Where(m => axes.ShowsX(m.X)))
         {
             string x = SvgText.Number(axes.XPx(marker.X));
             _svg.Element("line", ("class", "marker"), ("data-label", marker.Label), ("x1", x), ("y1", SvgText.Number(axes.TopPx)), ("x2", x), ("y2", SvgText.Number(axes.BottomPx)));
@@ -232,10 +238,12 @@ internal sealed class SvgChartRenderer
             _svg.Text(threshold.Label, ("class", "threshold-label"), ("x", SvgText.Number(x)), ("y", SvgText.Number(y)), ("text-anchor", "end"), ("fill", ThresholdColour));
         }
 
-        foreach (ChartMarker marker in _chart.Markers)
+        foreach (ChartMarker marker in _chart.Markers.Where(m => axes.ShowsX(m.X)))
         {
-            // Along the line, reading upwards, ending just below the plot's top edge.
-            double x = axes.XPx(marker.X) - 4;
+            // Along the line, reading upwards, ending just below the plot's top edge; the glyphs sit
+            // left of the line, or right of it where the left would cover the Y axis's labels.
+            double lineX = axes.XPx(marker.X);
+            double x = lineX - axes.LeftPx < LabelFontPx + 6 ? lineX + 4 + LabelFontPx : lineX - 4;
             double y = axes.TopPx + 4;
             string transform = "rotate(-90 " + SvgText.Number(x) + " " + SvgText.Number(y) + ")";
             WriteBackdrop(marker.Label, x, y, transform);

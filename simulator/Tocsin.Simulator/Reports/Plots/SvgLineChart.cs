@@ -58,6 +58,9 @@ public sealed class SvgLineChart
     /// <summary>Image height.</summary>
     public int HeightPx { get; }
 
+    /// <summary>A fixed X range set by <see cref="SetXRange"/>, or null to fit the data and markers.</summary>
+    public (double Minimum, double Maximum)? FixedXRange { get; private set; }
+
     /// <summary>A fixed Y range set by <see cref="SetYRange"/>, or null to fit the data and thresholds.</summary>
     public (double Minimum, double Maximum)? FixedYRange { get; private set; }
 
@@ -113,18 +116,19 @@ public sealed class SvgLineChart
         return this;
     }
 
+    /// <summary>Fixes the X axis to <paramref name="minimum"/>..<paramref name="maximum"/> (e.g. the whole run, so several charts line up); what lies outside is clipped.</summary>
+    /// <returns>This chart.</returns>
+    public SvgLineChart SetXRange(double minimum, double maximum)
+    {
+        FixedXRange = RequireRange(minimum, maximum);
+        return this;
+    }
+
     /// <summary>Fixes the Y axis to <paramref name="minimum"/>..<paramref name="maximum"/> (e.g. 0..100 for a percentage); what lies outside is clipped.</summary>
     /// <returns>This chart.</returns>
     public SvgLineChart SetYRange(double minimum, double maximum)
     {
-        RequireFinite(minimum, nameof(minimum));
-        RequireFinite(maximum, nameof(maximum));
-        if (maximum <= minimum)
-        {
-            throw new ArgumentException("the Y range's maximum must be above its minimum", nameof(maximum));
-        }
-
-        FixedYRange = (minimum, maximum);
+        FixedYRange = RequireRange(minimum, maximum);
         return this;
     }
 
@@ -153,6 +157,18 @@ public sealed class SvgLineChart
         }
 
         return value;
+    }
+
+    private static (double Minimum, double Maximum) RequireRange(double minimum, double maximum)
+    {
+        RequireFinite(minimum, nameof(minimum));
+        RequireFinite(maximum, nameof(maximum));
+        if (maximum <= minimum)
+        {
+            throw new ArgumentException("a range's maximum must be above its minimum", nameof(maximum));
+        }
+
+        return (minimum, maximum);
     }
 
     private static void RequireFinite(double value, string parameter)
