@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tocsin.Simulator.Consoles;
 using Tocsin.Simulator.Live;
 
 namespace Tocsin.Simulator.Cli;
@@ -23,9 +24,11 @@ public static class SimulatorCli
         var communities = new Option<int>("--communities") { Description = "communities to equip (a sensor and two speakers each)", DefaultValueFactory = _ => 8 };
         var minutes = new Option<double>("--minutes") { Description = "real minutes to run", DefaultValueFactory = _ => 10 };
         var speed = new Option<double>("--speed") { Description = "world seconds per real second for rain and water (above ~30 water rises faster than the sensors' plausibility filter accepts)", DefaultValueFactory = _ => 20 };
+        var consolePort = new Option<int?>("--console-port") { Description = "serve the nodes' serial consoles on 127.0.0.1:PORT (connect with nc; 'nodes', 'attach ID')" };
+        var consoleNode = new Option<string?>("--console") { Description = "attach this terminal to one node's serial console (district reports then go to stderr)" };
         var command = new Command("district", "Live mode: a typhoon over a simulated district, every node on its own MQTT connection (admin password from TOCSIN_ADMIN_PASSWORD).")
         {
-            api, mqttHost, mqttPort, communities, minutes, speed,
+            api, mqttHost, mqttPort, communities, minutes, speed, consolePort, consoleNode,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -43,11 +46,24 @@ public static class SimulatorCli
                 return 2;
             }
 
+            string? terminalNode = parse.GetValue(consoleNode);
+            TextWriter report = terminalNode == null ? Console.Out : Console.Error;
+            await using var consoles = new DistrictConsoles(Console.In, Console.Out, Console.Error);
+            if (!consoles.TryListen(parse.GetValue(consolePort)))
+            {
+                return 2;
+            }
+
             using var client = new ControllerApi(new Uri(parse.GetValue(api)!));
             await client.LoginAsync("admin", password).ConfigureAwait(false);
-            await using var district = new LiveDistrict(client, Console.Out);
+            await using var district = new LiveDistrict(client, report);
             await district.BuildAsync(count, parse.GetValue(mqttHost)!, parse.GetValue(mqttPort)).ConfigureAwait(false);
-            await Console.Out.WriteLineAsync("district ready: " + district.Sites.Count + " communities, " + (district.Sites.Count * 3) + " nodes; typhoon starting").ConfigureAwait(false);
+            if (!consoles.Open(district.Nodes, terminalNode))
+            {
+                return 2;
+            }
+
+            await report.WriteLineAsync("district ready: " + district.Sites.Count + " communities, " + (district.Sites.Count * 3) + " nodes; typhoon starting").ConfigureAwait(false);
             try
             {
                 await district.RunAsync(parse.GetValue(minutes), parse.GetValue(speed), cancellation).ConfigureAwait(false);
