@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Tocsin.Simulator.Reports;
 
@@ -11,6 +12,7 @@ public sealed partial class DeterministicRun
     private long _nextWorldMs;
     private long _nextSampleMs;
     private long _nextProgressWallMs;
+    private readonly long[] _phaseTicks = new long[5];
 
     private async Task LoopAsync(long endMs, long scenarioEndMs, CancellationToken cancellation)
     {
@@ -28,6 +30,7 @@ public sealed partial class DeterministicRun
                 await HealEverythingAsync().ConfigureAwait(false);
             }
 
+            long mark = Stopwatch.GetTimestamp();
             await RunScenarioEventsAsync(t).ConfigureAwait(false);
             if (t >= _nextWorldMs)
             {
@@ -42,13 +45,16 @@ public sealed partial class DeterministicRun
                 Sample(t);
             }
 
+            mark = Phase(RunPhase.World, mark);
             _network.Advance(_startUtcMs + t);
+            mark = Phase(RunPhase.Network, mark);
             _scheduler.TakeDue(t, _due);
             if (_due.Count > 0)
             {
                 StepNodes(t);
             }
 
+            mark = Phase(RunPhase.Nodes, mark);
             if (_controller.IsUp && (t >= _nextControllerMs || _controller.Engine.PendingInbound > 0))
             {
                 _controller.Step();
@@ -58,8 +64,17 @@ public sealed partial class DeterministicRun
                 }
             }
 
+            Phase(RunPhase.Controller, mark);
+
             ReportProgress(t, endMs);
         }
+    }
+
+    private long Phase(RunPhase phase, long since)
+    {
+        long now = Stopwatch.GetTimestamp();
+        _phaseTicks[(int)phase] += now - since;
+        return now;
     }
 
     private void StepNodes(long t)
@@ -73,6 +88,7 @@ public sealed partial class DeterministicRun
             }
         });
         _nodeSteps += _due.Count;
+        long flush = Stopwatch.GetTimestamp();
         foreach (int i in _due)
         {
             SimulatedNode node = _nodes[i];
@@ -96,6 +112,11 @@ public sealed partial class DeterministicRun
             int idle = node.Plan.IsSensor ? _scenario.Tick.SensorMs : _scenario.Tick.SpeakerMs;
             _scheduler.At(i, t + (node.IsBusy ? _scenario.Tick.ActiveMs : idle), t);
         }
+
+        // Handing node traffic to the network is counted apart from the firmware steps.
+        long spent = Stopwatch.GetTimestamp() - flush;
+        _phaseTicks[(int)RunPhase.Flush] += spent;
+        _phaseTicks[(int)RunPhase.Nodes] -= spent;
     }
 
     private void StepWorld(long t)

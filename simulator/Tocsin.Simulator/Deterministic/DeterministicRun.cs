@@ -112,6 +112,7 @@ public sealed partial class DeterministicRun : IAsyncDisposable
             ManagedBytesAfterSetup = managedAfterSetup,
             BytesPerNode = managedAfterSetup / Math.Max(1, _nodes.Count),
             PeakWorkingSetBytes = Process.GetCurrentProcess().PeakWorkingSet64,
+            PhaseSeconds = Enum.GetValues<RunPhase>().ToDictionary(p => p.ToString(), p => Math.Round(_phaseTicks[(int)p] / (double)Stopwatch.Frequency, 3)),
         };
         return report;
     }

@@ -33,6 +33,9 @@ public sealed record RunPerformance
     /// <summary>Managed heap after setup per node, bytes.</summary>
     public long BytesPerNode { get; init; }
 
+    /// <summary>Wall seconds per phase of the main loop.</summary>
+    public IReadOnlyDictionary<string, double> PhaseSeconds { get; init; } = new Dictionary<string, double>();
+
     /// <summary>Peak working set of the process, bytes.</summary>
     public long PeakWorkingSetBytes { get; init; }
 }

@@ -1,0 +1,20 @@
+namespace Tocsin.Simulator.Deterministic;
+
+/// <summary>Where a deterministic run spends its wall time.</summary>
+public enum RunPhase
+{
+    /// <summary>Rain, water, operator actions, faults, alert observation and sampling.</summary>
+    World,
+
+    /// <summary>Delivering due messages (and the controller's enqueueing of what arrives).</summary>
+    Network,
+
+    /// <summary>Firmware steps.</summary>
+    Nodes,
+
+    /// <summary>Handing node traffic to the network, watching speakers, scheduling.</summary>
+    Flush,
+
+    /// <summary>Controller rounds: ingest, rules, fan-out, timers, snapshots.</summary>
+    Controller,
+}
