@@ -68,6 +68,12 @@ public sealed class NodeHealthTracker
                 n = n with { Firmware = s.Firmware ?? n.Firmware, BootReason = s.BootReason ?? n.BootReason };
                 break;
             case HeartbeatMessage hb:
+                if (hb.Measurements.TryGetValue("hb_s", out double periodS) && periodS >= 1 && periodS <= 86_400)
+                {
+                    // Nodes say their own period: one set to 5 minutes is not offline after 3.
+                    n = n with { HeartbeatPeriod = TimeSpan.FromSeconds(periodS) };
+                }
+
                 n = SetFaults(n, hb.Faults, receivedAt, changes);
                 n = AddBattery(n, hb.BatteryMv, receivedAt);
                 break;

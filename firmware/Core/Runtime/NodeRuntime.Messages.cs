@@ -174,6 +174,9 @@ public sealed partial class NodeRuntime
         w.BeginObject();
         WriteTime(w);
         w.Property("up_s", UptimeMs / 1000);
+
+        // The period itself, so the controller judges "missed heartbeats" by this node's own setting.
+        w.Property("hb_s", _heartbeatPeriodMs / 1000);
         w.Property("rssi", _hw.System.RssiDbm());
         w.Property("mem", _hw.System.FreeMemoryBytes());
         w.Name("ob");

@@ -11,8 +11,8 @@ public sealed partial class DeterministicRun
     private long _nextControllerMs;
     private long _nextWorldMs;
     private long _nextSampleMs;
-    private long _nextProgressWallMs;
     private readonly long[] _phaseTicks = new long[5];
+    private ProgressReporter? _progress;
 
     private async Task LoopAsync(long endMs, long scenarioEndMs, CancellationToken cancellation)
     {
@@ -143,18 +143,15 @@ public sealed partial class DeterministicRun
             return;
         }
 
-        long wallMs = _wall.ElapsedMilliseconds;
-        if (wallMs < _nextProgressWallMs && t + _scheduler.ResolutionMs <= endMs)
+        _progress ??= new ProgressReporter(_options.Progress, TimeSpan.FromMilliseconds(endMs - WarmUpMs), TimeSpan.FromSeconds(2));
+        var reached = TimeSpan.FromMilliseconds(Math.Max(0, t - WarmUpMs));
+        if (t + _scheduler.ResolutionMs > endMs)
         {
-            return;
+            _progress.Finish(reached, _network.Tally.Delivered);
         }
-
-        _nextProgressWallMs = wallMs + 2000;
-        double simulated = (t - WarmUpMs) / 1000.0;
-        double total = (endMs - WarmUpMs) / 1000.0;
-        _options.Progress.WriteLine(string.Format(CultureInfo.InvariantCulture,
-            "[{0,6:0.0}s] scenario {1} of {2} ({3:0}%), {4} node steps, {5} messages, {6} connected",
-            wallMs / 1000.0, Scenarios.ScenarioTime.Format(Math.Max(0, simulated / 60)), Scenarios.ScenarioTime.Format(total / 60), 100 * Math.Max(0, simulated) / total,
-            _nodeSteps, _network.Tally.Delivered, _network.ConnectedCount));
+        else
+        {
+            _progress.Report(reached, _network.Tally.Delivered);
+        }
     }
 }

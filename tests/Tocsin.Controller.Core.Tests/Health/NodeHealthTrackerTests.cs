@@ -60,6 +60,15 @@ public sealed class NodeHealthTrackerTests
     }
 
     [Fact]
+    public void A_heartbeat_that_states_its_period_sets_the_offline_threshold()
+    {
+        _tracker.Observe(new HeartbeatMessage("bn-1", null, 10, -60, 50000, null, 0, "ok", null, [], new Dictionary<string, double> { ["hb_s"] = 300 }), _clock.Now);
+        Assert.Empty(_tracker.Evaluate(_clock.Advance(TimeSpan.FromMinutes(14))));
+        HealthChange c = Assert.Single(_tracker.Evaluate(_clock.Advance(TimeSpan.FromMinutes(1))));
+        Assert.Equal(HealthChangeKind.WentOffline, c.Kind);
+    }
+
+    [Fact]
     public void Any_message_brings_an_offline_node_back_online()
     {
         _tracker.Observe(Online("bn-1"), _clock.Now);
