@@ -110,7 +110,8 @@ public sealed partial class DeterministicRun
             }
 
             int idle = node.Plan.IsSensor ? _scenario.Tick.SensorMs : _scenario.Tick.SpeakerMs;
-            _scheduler.At(i, t + (node.IsBusy ? _scenario.Tick.ActiveMs : idle), t);
+            int step = node.HasTraffic ? _scenario.Tick.ActiveMs : node.IsSounding ? _scenario.Tick.SoundingMs : idle;
+            _scheduler.At(i, t + step, t);
         }
 
         // Handing node traffic to the network is counted apart from the firmware steps.

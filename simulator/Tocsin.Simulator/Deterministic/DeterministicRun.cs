@@ -70,7 +70,7 @@ public sealed partial class DeterministicRun : IAsyncDisposable
             SnapshotIntervalS = _plan.Nodes.Count > 2000 ? 60 : 5,
         };
         _controller = new DeterministicController(controllerOptions, _time, _network, new ControllerLogRecorder(OnControllerWarning));
-        int horizon = Math.Max(scenario.Tick.SensorMs, scenario.Tick.SpeakerMs) + scenario.Tick.ActiveMs;
+        int horizon = Math.Max(Math.Max(scenario.Tick.SensorMs, scenario.Tick.SpeakerMs), scenario.Tick.SoundingMs) + scenario.Tick.ActiveMs;
         _scheduler = new NodeScheduler(_plan.Nodes.Count, scenario.Tick.ActiveMs, horizon);
     }
 

@@ -60,19 +60,14 @@ public sealed class SimulatedNode
     /// <summary>Run time (ms) until which the board has no power (a power-loss fault), or null.</summary>
     public long? PowerBackAtMs { get; set; }
 
-    /// <summary>
-    /// True when the node should step finely: a message waiting, a connection opening, the speaker
-    /// sequencing or sounding.
-    /// </summary>
-    public bool IsBusy
+    /// <summary>True when a message waits for the firmware or a connection is opening: step at once.</summary>
+    public bool HasTraffic => Link != null && (Link.InboundCount > 0 || Link.State == MqttLinkState.Connecting);
+
+    /// <summary>True while the speaker sequences or sounds (amplifier, zones, tone or clip on).</summary>
+    public bool IsSounding
     {
         get
         {
-            if (Link != null && (Link.InboundCount > 0 || Link.State == MqttLinkState.Connecting))
-            {
-                return true;
-            }
-
             VirtualBroadcastNode? s = Speaker;
             return s != null && (s.AmpRelay.IsOn || s.Player.IsPlaying || s.Tone.FrequencyHz > 0 || Array.Exists(s.Zones, z => z.IsOn));
         }

@@ -7,5 +7,6 @@ namespace Tocsin.Simulator.Scenarios;
 /// </summary>
 /// <param name="SensorMs">Idle step of sensor nodes.</param>
 /// <param name="SpeakerMs">Idle step of loudspeaker nodes.</param>
-/// <param name="ActiveMs">Step of busy nodes.</param>
-public sealed record TickSpec(int SensorMs = 1000, int SpeakerMs = 2000, int ActiveMs = 100);
+/// <param name="ActiveMs">Step of nodes with a message waiting or a connection opening.</param>
+/// <param name="SoundingMs">Step of speakers while they sequence and sound (coarser steps stretch warm-up and interlock times a little).</param>
+public sealed record TickSpec(int SensorMs = 1000, int SpeakerMs = 2000, int ActiveMs = 100, int SoundingMs = 100);
