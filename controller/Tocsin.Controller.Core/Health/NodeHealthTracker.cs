@@ -13,6 +13,7 @@ public sealed class NodeHealthTracker
 {
     private readonly HealthOptions _options;
     private readonly Dictionary<string, NodeHealth> _nodes = new(StringComparer.Ordinal);
+    private DateTimeOffset _nextSilenceCheck = DateTimeOffset.MinValue;
 
     /// <summary>Creates a tracker.</summary>
     public NodeHealthTracker(HealthOptions? options = null)
@@ -50,6 +51,7 @@ public sealed class NodeHealthTracker
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
         _nodes[nodeId] = Node(nodeId) with { HeartbeatPeriod = period };
+        _nextSilenceCheck = DateTimeOffset.MinValue;
     }
 
     /// <summary>Takes one message a node published, received at <paramref name="receivedAt"/>; returns the changes it caused.</summary>
@@ -88,21 +90,45 @@ public sealed class NodeHealthTracker
         // Any message proves the node is connected, whatever the last will said earlier.
         n = SetConnectivity(n, Connectivity.Online, OfflineCause.None, receivedAt, changes);
         _nodes[n.NodeId] = n;
+        DateTimeOffset silentAt = receivedAt + (n.HeartbeatPeriod * _options.MissedHeartbeats);
+        if (silentAt < _nextSilenceCheck)
+        {
+            _nextSilenceCheck = silentAt;
+        }
+
         return changes;
     }
 
     /// <summary>Marks nodes offline that have been silent for <see cref="HealthOptions.MissedHeartbeats"/> heartbeat periods.</summary>
     public IReadOnlyList<HealthChange> Evaluate(DateTimeOffset now)
     {
+        // Called every second over thousands of nodes: scan only when some node can have gone silent.
+        if (now < _nextSilenceCheck)
+        {
+            return [];
+        }
+
         var changes = new List<HealthChange>();
+        DateTimeOffset next = DateTimeOffset.MaxValue;
         foreach (NodeHealth n in _nodes.Values.ToList())
         {
-            if (n.Connectivity == Connectivity.Online && n.LastSeen is DateTimeOffset seen && now - seen >= n.HeartbeatPeriod * _options.MissedHeartbeats)
+            if (n.Connectivity != Connectivity.Online || n.LastSeen is not DateTimeOffset seen)
+            {
+                continue;
+            }
+
+            DateTimeOffset silentAt = seen + (n.HeartbeatPeriod * _options.MissedHeartbeats);
+            if (now >= silentAt)
             {
                 _nodes[n.NodeId] = SetConnectivity(n, Connectivity.Offline, OfflineCause.MissedHeartbeats, now, changes);
             }
+            else if (silentAt < next)
+            {
+                next = silentAt;
+            }
         }
 
+        _nextSilenceCheck = next;
         return changes;
     }
 

@@ -19,6 +19,10 @@ public sealed class WarningRuleEngine
     private readonly Dictionary<(string Rule, string Sensor), RuleSensorState> _sensors = [];
     private readonly Dictionary<(string Rule, string Area), RuleAreaState> _areas = [];
 
+    // Sensors per (rule, area) in the order first seen, so evaluating an area reads its own sensors
+    // instead of scanning every sensor of the district on every reading.
+    private readonly Dictionary<(string Rule, string Area), List<string>> _sensorsByArea = [];
+
     /// <summary>Creates an engine; <paramref name="kind"/> Drill runs it for an exercise (nothing auto-dispatches).</summary>
     public WarningRuleEngine(WarningRuleSet rules, RegionMap map, AlertKind kind = AlertKind.Live)
     {
@@ -36,7 +40,10 @@ public sealed class WarningRuleEngine
         var known = _rules.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         foreach (RuleSensorState s in snapshot.Sensors.Where(s => known.Contains(s.RuleId)))
         {
-            _sensors[(s.RuleId, s.SensorId)] = s;
+            if (_rules.Rules.FirstOrDefault(r => r.Id == s.RuleId) is WarningRule rule)
+            {
+                Put(rule, s, _sensors.GetValueOrDefault((s.RuleId, s.SensorId)));
+            }
         }
 
         foreach (RuleAreaState a in snapshot.Areas.Where(a => known.Contains(a.RuleId)))
@@ -71,7 +78,7 @@ public sealed class WarningRuleEngine
                 continue;
             }
 
-            _sensors[key] = new RuleSensorState(rule.Id, evidence.SensorId, evidence.CommunityId, evidence.Level, old?.Current ?? SensorLevel.None, evidence.ObservedAt);
+            Put(rule, new RuleSensorState(rule.Id, evidence.SensorId, evidence.CommunityId, evidence.Level, old?.Current ?? SensorLevel.None, evidence.ObservedAt), old);
             if (old != null && old.CommunityId != evidence.CommunityId && AreaOf(rule, old.CommunityId) is string oldArea)
             {
                 Evaluate(rule, oldArea, now, proposals);
@@ -101,9 +108,37 @@ public sealed class WarningRuleEngine
     private string? AreaOf(WarningRule rule, string communityId) =>
         rule.Scope == RuleScope.Community ? communityId : _map.StreetOf(communityId)?.Id;
 
+    private void Put(WarningRule rule, RuleSensorState state, RuleSensorState? old)
+    {
+        _sensors[(rule.Id, state.SensorId)] = state;
+        string? area = AreaOf(rule, state.CommunityId);
+        string? oldArea = old == null ? null : AreaOf(rule, old.CommunityId);
+        if (old != null && oldArea == area)
+        {
+            return;
+        }
+
+        if (oldArea != null && _sensorsByArea.TryGetValue((rule.Id, oldArea), out List<string>? previous))
+        {
+            previous.Remove(state.SensorId);
+        }
+
+        if (area != null)
+        {
+            if (!_sensorsByArea.TryGetValue((rule.Id, area), out List<string>? ids))
+            {
+                _sensorsByArea[(rule.Id, area)] = ids = [];
+            }
+
+            ids.Add(state.SensorId);
+        }
+    }
+
     private void Evaluate(WarningRule rule, string areaId, DateTimeOffset now, List<ProposedWarning> proposals)
     {
-        var sensors = _sensors.Values.Where(s => s.RuleId == rule.Id && AreaOf(rule, s.CommunityId) == areaId).ToList();
+        var sensors = _sensorsByArea.TryGetValue((rule.Id, areaId), out List<string>? ids)
+            ? ids.Select(id => _sensors[(rule.Id, id)]).ToList()
+            : [];
         WarningLevel? computed = rule.Map(ConfirmedLevel(rule.Confirm, sensors));
         RuleAreaState state = _areas.GetValueOrDefault((rule.Id, areaId)) ?? new RuleAreaState(rule.Id, areaId, null, null, null);
         if (Rank(computed) > Rank(state.Level))

@@ -20,7 +20,9 @@ public sealed partial class ControllerEngine
             return (null, [new ValidationError("$", "no region map loaded: start the controller with --regions")]);
         }
 
-        NodeRegistrationResult result = NodeRegistrar.Register(registration, _map, _nodes.Values.Select(ToRecord), _time.GetUtcNow());
+        // The registrar needs only a node with the same id and the community's speakers, not all ten thousand.
+        IEnumerable<NodeRecord> related = _nodes.Values.Where(n => n.Id == registration.Id || n.Community == registration.CommunityId).Select(ToRecord);
+        NodeRegistrationResult result = NodeRegistrar.Register(registration, _map, related, _time.GetUtcNow());
         if (!result.Succeeded)
         {
             return (null, result.Errors);
