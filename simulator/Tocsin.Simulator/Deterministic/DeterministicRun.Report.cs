@@ -81,6 +81,7 @@ public sealed partial class DeterministicRun
     {
         var speakers = _nodes.Where(x => !x.Plan.IsSensor && alert.CommunityIds.Contains(x.Plan.Community)).ToList();
         var latencies = new List<double>();
+        var perSpeaker = new SortedDictionary<string, double>(StringComparer.Ordinal);
         DateTimeOffset? firstDispatch = _firstDispatch.TryGetValue(alert.Id, out DateTimeOffset f) ? f : alert.DispatchedAt;
         if (firstDispatch is { } dispatched)
         {
@@ -92,6 +93,7 @@ public sealed partial class DeterministicRun
                 if (first >= 0)
                 {
                     latencies.Add((first - from) / 1000.0);
+                    perSpeaker[s.Plan.Id] = (first - from) / 1000.0;
                 }
             }
         }
@@ -115,6 +117,7 @@ public sealed partial class DeterministicRun
             SoundP50S = Percentile(latencies, 0.5),
             SoundP95S = Percentile(latencies, 0.95),
             SoundMaxS = latencies.Count > 0 ? latencies[^1] : null,
+            SoundAfterS = perSpeaker.Count > 0 ? perSpeaker.Take(1000).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal) : null,
             Coverage = coverage,
         };
     }

@@ -50,6 +50,9 @@ public sealed record AlertSummary
     /// <summary>Seconds from dispatch to the last speaker sounding.</summary>
     public double? SoundMaxS { get; init; }
 
+    /// <summary>Seconds from first dispatch to sound, per speaker that sounded (node id to seconds; the first 1,000 speakers by id).</summary>
+    public IReadOnlyDictionary<string, double>? SoundAfterS { get; init; }
+
     /// <summary>Coverage by the end of the run, per district, street and community, with silent and failed speakers.</summary>
     public AlertCoverage? Coverage { get; init; }
 }
