@@ -22,13 +22,14 @@ public static class SimulatorCli
         var mqttHost = new Option<string>("--mqtt-host") { Description = "broker host the nodes connect to", DefaultValueFactory = _ => "127.0.0.1" };
         var mqttPort = new Option<int>("--mqtt-port") { Description = "broker port", DefaultValueFactory = _ => 1883 };
         var communities = new Option<int>("--communities") { Description = "communities to equip (a sensor and two speakers each)", DefaultValueFactory = _ => 8 };
+        var speakers = new Option<int>("--speakers-per-community") { Description = "loudspeakers per community (they share 90 % of its residents)", DefaultValueFactory = _ => 2 };
         var minutes = new Option<double>("--minutes") { Description = "real minutes to run", DefaultValueFactory = _ => 10 };
         var speed = new Option<double>("--speed") { Description = "world seconds per real second for rain and water (above ~30 water rises faster than the sensors' plausibility filter accepts)", DefaultValueFactory = _ => 20 };
         var consolePort = new Option<int?>("--console-port") { Description = "serve the nodes' serial consoles on 127.0.0.1:PORT (connect with nc; 'nodes', 'attach ID')" };
         var consoleNode = new Option<string?>("--console") { Description = "attach this terminal to one node's serial console (district reports then go to stderr)" };
         var command = new Command("district", "Live mode: a typhoon over a simulated district, every node on its own MQTT connection (admin password from TOCSIN_ADMIN_PASSWORD).")
         {
-            api, mqttHost, mqttPort, communities, minutes, speed, consolePort, consoleNode,
+            api, mqttHost, mqttPort, communities, speakers, minutes, speed, consolePort, consoleNode,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -57,13 +58,20 @@ public static class SimulatorCli
             using var client = new ControllerApi(new Uri(parse.GetValue(api)!));
             await client.LoginAsync("admin", password).ConfigureAwait(false);
             await using var district = new LiveDistrict(client, report);
-            await district.BuildAsync(count, parse.GetValue(mqttHost)!, parse.GetValue(mqttPort)).ConfigureAwait(false);
+            int perCommunity = parse.GetValue(speakers);
+            if (perCommunity < 1 || perCommunity > 500)
+            {
+                await Console.Error.WriteLineAsync("--speakers-per-community must be from 1 to 500").ConfigureAwait(false);
+                return 2;
+            }
+
+            await district.BuildAsync(count, parse.GetValue(mqttHost)!, parse.GetValue(mqttPort), perCommunity).ConfigureAwait(false);
             if (!consoles.Open(district.Nodes, terminalNode))
             {
                 return 2;
             }
 
-            await report.WriteLineAsync("district ready: " + district.Sites.Count + " communities, " + (district.Sites.Count * 3) + " nodes; typhoon starting").ConfigureAwait(false);
+            await report.WriteLineAsync("district ready: " + district.Sites.Count + " communities, " + district.Nodes.Count + " nodes; typhoon starting").ConfigureAwait(false);
             try
             {
                 await district.RunAsync(parse.GetValue(minutes), parse.GetValue(speed), cancellation).ConfigureAwait(false);

@@ -36,13 +36,19 @@ public sealed class LiveDistrict : IAsyncDisposable
     /// <summary>Every node, site by site: the sensor, then the speakers.</summary>
     public IReadOnlyList<VirtualNode> Nodes => _sites.SelectMany(s => new VirtualNode[] { s.Sensor }.Concat(s.Speakers)).ToList();
 
-    /// <summary>Registers and provisions nodes for up to <paramref name="communities"/> communities, one per street first.</summary>
-    public async Task BuildAsync(int communities, string mqttHost, int mqttPort)
+    /// <summary>
+    /// Registers and provisions nodes for up to <paramref name="communities"/> communities, one per
+    /// street first: a sensor at each community's low point and <paramref name="speakersPerCommunity"/>
+    /// loudspeakers sharing 90 % of its residents. Ids follow deterministic mode's: <c>sn-{community}-1</c>, <c>bn-{community}-{n}</c>.
+    /// </summary>
+    public async Task BuildAsync(int communities, string mqttHost, int mqttPort, int speakersPerCommunity = 2)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(speakersPerCommunity, 1);
         JsonElement regions = await _api.RegionsAsync().ConfigureAwait(false);
         var chosen = new List<(string Street, string Community, int Population, double X, double Y)>();
         JsonElement[] streets = regions.GetProperty("streets").EnumerateArray().ToArray();
-        for (int round = 0; chosen.Count < communities && round < 10; round++)
+        int rounds = streets.Max(st => st.GetProperty("communities").GetArrayLength());
+        for (int round = 0; chosen.Count < communities && round < rounds; round++)
         {
             for (int s = 0; s < streets.Length && chosen.Count < communities; s++)
             {
@@ -61,15 +67,15 @@ public sealed class LiveDistrict : IAsyncDisposable
         int seed = 1;
         foreach (var (street, community, population, x, y) in chosen)
         {
-            string sensorId = "sn-" + community + "-lp";
+            string sensorId = "sn-" + community + "-1";
             await _api.EnsureNodeAsync(sensorId, "sensor", community, 0).ConfigureAwait(false);
             var sensor = new VirtualSensorNode(sensorId, utc, seed++, () => new MqttNetLink(_factory));
             await ProvisionAsync(sensor, mqttHost, mqttPort).ConfigureAwait(false);
             var speakers = new List<VirtualBroadcastNode>();
-            foreach (string suffix in new[] { "a", "b" })
+            for (int k = 1; k <= speakersPerCommunity; k++)
             {
-                string id = "bn-" + community + "-" + suffix;
-                await _api.EnsureNodeAsync(id, "broadcast", community, population * 45 / 100).ConfigureAwait(false);
+                string id = "bn-" + community + "-" + k.ToString(CultureInfo.InvariantCulture);
+                await _api.EnsureNodeAsync(id, "broadcast", community, population * 9 / 10 / speakersPerCommunity).ConfigureAwait(false);
                 var speaker = new VirtualBroadcastNode(id, utc, seed++, () => new MqttNetLink(_factory));
                 await ProvisionAsync(speaker, mqttHost, mqttPort).ConfigureAwait(false);
                 speakers.Add(speaker);
@@ -189,12 +195,15 @@ public sealed class LiveDistrict : IAsyncDisposable
     private async Task ReportAsync(double worldMinute)
     {
         JsonElement states = await _api.NodeStatesAsync().ConfigureAwait(false);
-        int online = states.EnumerateArray().Count(s => s.GetProperty("online").GetBoolean());
+        var mine = Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        int online = states.EnumerateArray().Count(s => s.GetProperty("online").GetBoolean() && mine.Contains(s.GetProperty("node").GetString() ?? string.Empty));
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
         double maxDepth = _sites.Max(s => s.Basin.DepthMm);
         double maxRain = _sites.Max(s => s.Sensor.RainMmPerHour);
         await _out.WriteLineAsync(string.Format(CultureInfo.InvariantCulture,
-            "[world {0:0000} min] nodes online {1}/{2}, heaviest rain {3:0} mm/h (world), deepest water {4:0} mm at {5}",
-            worldMinute, online, _sites.Count * 3, maxRain / _speed, maxDepth, _sites.OrderByDescending(s => s.Basin.DepthMm).First().Community)).ConfigureAwait(false);
+            "[world {0:0000} min] nodes online {1}/{2}, heaviest rain {3:0} mm/h (world), deepest water {4:0} mm at {5}; simulator memory {6:0} MB ({7:0.0} KB per node)",
+            worldMinute, online, mine.Count, maxRain / _speed, maxDepth, _sites.OrderByDescending(s => s.Basin.DepthMm).First().Community,
+            process.WorkingSet64 / 1048576.0, process.WorkingSet64 / 1024.0 / Math.Max(1, mine.Count))).ConfigureAwait(false);
         foreach (JsonElement alert in (await _api.AlertsAsync().ConfigureAwait(false)).EnumerateArray().Take(6))
         {
             string id = alert.GetProperty("id").GetString()!;
