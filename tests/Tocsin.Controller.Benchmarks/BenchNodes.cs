@@ -24,7 +24,7 @@ internal static class BenchNodes
                 string id = prefix + community + "-" + (i / communities.Length).ToString("D4", CultureInfo.InvariantCulture);
                 return engine.Run(() =>
                 {
-                    var (_, errors) = engine.Register(new NodeRegistration(id, kind, community, null, "benchmark", 1), [], "bench");
+                    var (_, errors) = engine.Register(new NodeRegistration(id, kind, community, null, "benchmark", kind == NodeKind.Broadcast ? 1 : 0), [], "bench");
                     if (errors.Count > 0)
                     {
                         throw new InvalidOperationException(string.Join("; ", errors));
