@@ -17,6 +17,7 @@ internal static class NodeClientsHost
         var broadcast = new List<BenchNodeClient>();
         var sensors = new List<(string Id, string Password)>();
         var sensorClients = new List<IMqttClient>();
+        SensorPublisher? publisher = null;
         try
         {
             while (await input.ReadLineAsync().ConfigureAwait(false) is string line)
@@ -32,7 +33,7 @@ internal static class NodeClientsHost
                     "await-baseline" => "baseline " + Ts(await WaitAllAsync(broadcast, c => c.BaselineAt).ConfigureAwait(false)),
                     "await-commands" => await CommandsAsync(broadcast).ConfigureAwait(false),
                     "release" => await ReleaseAsync(broadcast).ConfigureAwait(false),
-                    "publish" => await SensorPublisher.RunAsync(sensorClients, sensors.Select(s => s.Id).ToArray(), Int(w[1]), Int(w[2])).ConfigureAwait(false),
+                    "publish" => await (publisher ??= new SensorPublisher(sensorClients, sensors.Select(s => s.Id).ToArray())).RunAsync(Int(w[1]), Int(w[2])).ConfigureAwait(false),
                     "quit" => "bye",
                     _ => "error unknown command " + w[0],
                 };
