@@ -8,10 +8,7 @@ namespace Tocsin.Controller.Storage;
 /// </summary>
 public sealed class MessageStore : IMessageStore
 {
-    private const long CheckpointIntervalMs = 200;
     private readonly SqliteDatabase _db;
-    private long _lastCheckpointMs = long.MinValue / 2;
-    private int _checkpointing;
 
     /// <summary>Creates the store.</summary>
     public MessageStore(SqliteDatabase db)
@@ -32,9 +29,10 @@ public sealed class MessageStore : IMessageStore
         using (SqliteCommand pragma = c.CreateCommand())
         {
             // A round touches a page or two per node (1,000s of pages): the default 2 MB cache would
-            // re-read them from the OS every round. The checkpoint (copying the WAL back and two
-            // fsyncs) is taken off the ingest path and done by CheckpointSoon on another connection.
-            pragma.CommandText = "PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=0;";
+            // re-read them from the OS every round, and the default checkpoint threshold (1,000
+            // pages) made every round's commit also copy the WAL back and fsync twice. At 10,000
+            // pages (40 MB) a checkpoint comes every several rounds and copies each hot page once.
+            pragma.CommandText = "PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=10000;";
             pragma.ExecuteNonQuery();
         }
 
@@ -135,41 +133,6 @@ public sealed class MessageStore : IMessageStore
         }
 
         tx.Commit();
-        CheckpointSoon();
-    }
-
-    /// <summary>
-    /// Starts a passive checkpoint in the background unless one is running or ran in the last
-    /// <see cref="CheckpointIntervalMs"/>. Passive checkpoints never block the ingest writer, and the
-    /// WAL restarts from its beginning at the first commit after a complete one, so it stays small.
-    /// </summary>
-    private void CheckpointSoon()
-    {
-        long now = Environment.TickCount64;
-        if (now - Interlocked.Read(ref _lastCheckpointMs) < CheckpointIntervalMs || Interlocked.CompareExchange(ref _checkpointing, 1, 0) != 0)
-        {
-            return;
-        }
-
-        Interlocked.Exchange(ref _lastCheckpointMs, now);
-        _ = Task.Run(() =>
-        {
-            try
-            {
-                using SqliteConnection c = _db.Open();
-                using SqliteCommand checkpoint = c.CreateCommand();
-                checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
-                checkpoint.ExecuteNonQuery();
-            }
-            catch (SqliteException)
-            {
-                // Busy or closing: the next commit asks again, and nothing is lost by waiting.
-            }
-            finally
-            {
-                Interlocked.Exchange(ref _checkpointing, 0);
-            }
-        });
     }
 
     /// <summary>A node's stored messages of one stream in a time range (by measurement time), oldest first.</summary>
