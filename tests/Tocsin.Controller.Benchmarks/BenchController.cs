@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Tocsin.Controller.Hosting;
+using Tocsin.Controller.Mqtt;
 
 namespace Tocsin.Controller.Benchmarks;
 
@@ -20,7 +21,7 @@ internal sealed class BenchController : IAsyncDisposable
 
     public int MqttPort { get; }
 
-    public static async Task<BenchController> StartAsync()
+    public static async Task<BenchController> StartAsync(INodeTransport? transport = null)
     {
         string data = Path.Combine(Path.GetTempPath(), "tocsin-bench-" + Guid.NewGuid().ToString("N"));
         int mqttPort = BenchPorts.Free();
@@ -33,7 +34,7 @@ internal sealed class BenchController : IAsyncDisposable
             RegionFile = Path.Combine(BenchPorts.RepoRoot(), "controller", "regions", "licheng-sample.json"),
             BootstrapAdminPassword = "benchmark-admin-password",
         };
-        WebApplication app = ControllerHost.Build(options);
+        WebApplication app = ControllerHost.Build(options, transport: transport == null ? null : _ => transport);
         await app.StartAsync().ConfigureAwait(false);
         return new BenchController(app, data, mqttPort);
     }

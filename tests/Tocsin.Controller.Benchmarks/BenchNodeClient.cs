@@ -15,15 +15,14 @@ namespace Tocsin.Controller.Benchmarks;
 internal sealed class BenchNodeClient : IAsyncDisposable
 {
     private readonly IMqttClient _client;
-    private readonly Stopwatch _clock;
     private long _seq;
+    private string? _heldResult;
 
-    public BenchNodeClient(MqttClientFactory factory, string id, string community, string password, Stopwatch clock)
+    public BenchNodeClient(MqttClientFactory factory, string id, string community, string password)
     {
         Id = id;
         Community = community;
         Password = password;
-        _clock = clock;
         _client = factory.CreateMqttClient();
         _client.ApplicationMessageReceivedAsync += OnMessage;
     }
@@ -34,13 +33,17 @@ internal sealed class BenchNodeClient : IAsyncDisposable
 
     public string Password { get; }
 
-    /// <summary>Stopwatch ticks when the first command of the current round arrived (0: none yet).</summary>
+    /// <summary>
+    /// <see cref="Stopwatch.GetTimestamp"/> when the first command of the current round arrived (0:
+    /// none yet). The monotonic clock is shared by every process on the machine, so the controller's
+    /// process can subtract its own timestamps from it.
+    /// </summary>
     public long FirstCommandAt { get; set; }
 
-    /// <summary>Stopwatch ticks when a baseline message arrived (0: none yet).</summary>
+    /// <summary><see cref="Stopwatch.GetTimestamp"/> when a baseline message arrived (0: none yet).</summary>
     public long BaselineAt { get; set; }
 
-    /// <summary>When true, commands are answered with a "received" result.</summary>
+    /// <summary>When true, commands are answered at once; otherwise the answer waits for <see cref="ReleaseAsync"/>.</summary>
     public bool Answer { get; set; } = true;
 
     public async Task ConnectAsync(int port)
@@ -51,6 +54,13 @@ internal sealed class BenchNodeClient : IAsyncDisposable
             .WithTopicFilter("tocsin/v1/node/" + Id + "/cmd", MqttQualityOfServiceLevel.AtLeastOnce)
             .WithTopicFilter("tocsin/v1/area/" + Community + "/cmd", MqttQualityOfServiceLevel.AtLeastOnce)
             .Build()).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends the answer held back while <see cref="Answer"/> was false, if any.</summary>
+    public Task ReleaseAsync()
+    {
+        string? result = Interlocked.Exchange(ref _heldResult, null);
+        return result == null ? Task.CompletedTask : PublishResultAsync(result);
     }
 
     public async ValueTask DisposeAsync()
@@ -65,7 +75,7 @@ internal sealed class BenchNodeClient : IAsyncDisposable
 
     private async Task OnMessage(MqttApplicationMessageReceivedEventArgs e)
     {
-        long now = _clock.ElapsedTicks;
+        long now = Stopwatch.GetTimestamp();
         byte[] payload = e.ApplicationMessage.Payload.ToArray();
         if (payload.Length > 0 && payload[0] == (byte)'B')
         {
@@ -84,16 +94,20 @@ internal sealed class BenchNodeClient : IAsyncDisposable
             FirstCommandAt = now;
         }
 
-        if (!Answer)
-        {
-            return;
-        }
-
         JsonElement cmd = doc.RootElement.GetProperty("cmd");
         long seq = Interlocked.Increment(ref _seq);
         string result = "{\"ep\":7,\"floor\":1,\"seq\":" + seq + ",\"t\":" + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + ",\"up\":1000,\"cmd\":\""
             + cmd.GetProperty("id").GetString() + "\",\"cseq\":" + cmd.GetProperty("seq").GetInt64() + ",\"kind\":\"" + cmd.GetProperty("kind").GetString() + "\",\"state\":\"received\"}";
-        await _client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("tocsin/v1/node/" + Id + "/result")
-            .WithPayload(Encoding.UTF8.GetBytes(result)).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build()).ConfigureAwait(false);
+        if (!Answer)
+        {
+            _heldResult = result;
+            return;
+        }
+
+        await PublishResultAsync(result).ConfigureAwait(false);
     }
+
+    private Task PublishResultAsync(string result) =>
+        _client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("tocsin/v1/node/" + Id + "/result")
+            .WithPayload(Encoding.UTF8.GetBytes(result)).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
 }

@@ -14,6 +14,8 @@ namespace Tocsin.Controller.FanOut;
 /// </summary>
 public sealed class FanOutPlanner
 {
+    // Below this many MACs, handing work to other threads costs more than the signing itself.
+    private const int ParallelSigningMinNodes = 256;
     private readonly ICommandSequence _sequence;
     private readonly FanOutOptions _options;
 
@@ -131,8 +133,8 @@ public sealed class FanOutPlanner
 
         var spec = new CommandSpec(id, _sequence.NextSeq(), kind, alert.CommandMode, issuedMs, expiresMs, body);
         byte[] bytes = CommandSigner.SerializeCommand(spec);
-        var communities = new List<CommunityEnvelopes>();
         var empty = new List<string>();
+        var addressed = new List<(string Community, List<NodeKey> Keys)>();
         foreach (string community in alert.CommunityIds)
         {
             if (!byCommunity.TryGetValue(community, out List<KeyedNode>? speakers))
@@ -141,11 +143,22 @@ public sealed class FanOutPlanner
                 continue;
             }
 
-            var keys = speakers.Select(n => new NodeKey(n.Node.Id, n.CommandKey)).ToList();
-            communities.Add(new CommunityEnvelopes(
-                community, Topics.AreaCommand(community), keys.Select(k => k.NodeId).ToList(),
-                CommandSigner.SignSerialized(bytes, keys, _options.MaxNodesPerEnvelope)));
+            addressed.Add((community, speakers.Select(n => new NodeKey(n.Node.Id, n.CommandKey)).ToList()));
         }
+
+        // Signing is pure CPU (one HMAC per node) and each community's envelopes are independent, so
+        // a district-wide dispatch signs on every core; the order of the result is the communities' order.
+        var signed = new CommunityEnvelopes[addressed.Count];
+        int macs = addressed.Sum(a => a.Keys.Count);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = macs >= ParallelSigningMinNodes ? Environment.ProcessorCount : 1 };
+        Parallel.For(0, addressed.Count, parallel, i =>
+        {
+            var (community, keys) = addressed[i];
+            signed[i] = new CommunityEnvelopes(
+                community, Topics.AreaCommand(community), keys.Select(k => k.NodeId).ToList(),
+                CommandSigner.SignSerialized(bytes, keys, _options.MaxNodesPerEnvelope), _options.MaxNodesPerEnvelope);
+        });
+        var communities = signed.ToList();
 
         var command = new FanOutCommand(id, spec.Seq, kind, spec.Mode, issuedMs, expiresMs, bytes, alert.Id, version);
         return new FanOutPlan(command, communities, empty);

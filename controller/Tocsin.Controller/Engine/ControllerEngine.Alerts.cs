@@ -139,9 +139,9 @@ public sealed partial class ControllerEngine
         {
             foreach (CommunityEnvelopes community in plan.Communities)
             {
-                foreach (byte[] envelope in community.Envelopes)
+                for (int i = 0; i < community.Envelopes.Count; i++)
                 {
-                    await _transport.PublishToMembersAsync(community.Topic, envelope, community.NodeIds, cancellation).ConfigureAwait(false);
+                    await _transport.PublishToMembersAsync(community.Topic, community.Envelopes[i], community.MembersOf(i), cancellation).ConfigureAwait(false);
                 }
             }
 
