@@ -66,8 +66,9 @@ public sealed partial class DeterministicRun : IAsyncDisposable
             HttpUrl = "http://127.0.0.1:0",
             BootstrapAdminPassword = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18)),
 
-            // Snapshots of ten thousand nodes' sequence state are large; a killed controller loses at most this much.
-            SnapshotIntervalS = _plan.Nodes.Count > 2000 ? 60 : 5,
+            // Snapshots of every node's sequence state and every delivery are large and a day has 17,280
+            // five-second intervals; a killed controller loses at most this much (nodes resend, duplicates are dropped).
+            SnapshotIntervalS = _plan.Nodes.Count > 2000 ? 60 : 30,
         };
         _controller = new DeterministicController(controllerOptions, _time, _network, new ControllerLogRecorder(OnControllerWarning));
         int horizon = Math.Max(Math.Max(scenario.Tick.SensorMs, scenario.Tick.SpeakerMs), scenario.Tick.SoundingMs) + scenario.Tick.ActiveMs;

@@ -61,7 +61,9 @@ public static class ReportPlots
         var chart = new SvgLineChart(report.Title + ": residents reached", TimeAxis, "targeted residents reached (%)")
             .SetYRange(0, 100)
             .AddThreshold(CoverageTargetPercent, "target " + CoverageTargetPercent.ToString(System.Globalization.CultureInfo.InvariantCulture) + " %");
-        foreach ((string alertId, IReadOnlyList<double[]> series) in report.Series.CoveragePercent)
+        // A storm can bring dozens of community alerts: plot the widest eight, the rest stay in report.json.
+        foreach ((string alertId, IReadOnlyList<double[]> series) in report.Series.CoveragePercent
+            .OrderByDescending(c => report.Alerts.FirstOrDefault(a => a.Id == c.Key)?.Speakers ?? 0).ThenBy(c => c.Key, StringComparer.Ordinal).Take(MaxCoverageSeries))
         {
             AlertSummary? alert = report.Alerts.FirstOrDefault(a => a.Id == alertId);
             chart.AddSeries(alert == null ? alertId : alertId + " (" + alert.Level + ")", Points(series), step: true);
@@ -69,6 +71,8 @@ public static class ReportPlots
 
         return OnRunTimeAxis(chart, report);
     }
+
+    private const int MaxCoverageSeries = 8;
 
     private static SvgLineChart OnRunTimeAxis(SvgLineChart chart, RunReport report)
     {
@@ -80,7 +84,7 @@ public static class ReportPlots
             chart.SetXRange(minutes.Min(), minutes.Max());
         }
 
-        foreach (AlertSummary alert in report.Alerts)
+        foreach (AlertSummary alert in report.Alerts.OrderByDescending(a => a.Speakers).ThenBy(a => a.Id, StringComparer.Ordinal).Take(MaxCoverageSeries))
         {
             if (alert.DispatchedMinute is double minute)
             {
