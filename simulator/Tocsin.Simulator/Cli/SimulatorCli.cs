@@ -76,9 +76,15 @@ public static class SimulatorCli
             {
                 await district.RunAsync(parse.GetValue(minutes), parse.GetValue(speed), cancellation).ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
                 // Ctrl+C ends the run.
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException)
+            {
+                // A controller too busy to answer (an HTTP timeout) ends the run with a clear word, not silently.
+                await Console.Error.WriteLineAsync("the run stopped: the controller did not answer: " + ex.Message).ConfigureAwait(false);
+                return 1;
             }
 
             return 0;

@@ -194,17 +194,39 @@ public sealed class LiveDistrict : IAsyncDisposable
 
     private async Task ReportAsync(double worldMinute)
     {
-        JsonElement states = await _api.NodeStatesAsync().ConfigureAwait(false);
         var mine = Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
-        int online = states.EnumerateArray().Count(s => s.GetProperty("online").GetBoolean() && mine.Contains(s.GetProperty("node").GetString() ?? string.Empty));
+        string online;
+        try
+        {
+            JsonElement states = await _api.NodeStatesAsync().ConfigureAwait(false);
+            online = states.EnumerateArray().Count(s => s.GetProperty("online").GetBoolean() && mine.Contains(s.GetProperty("node").GetString() ?? string.Empty))
+                .ToString(CultureInfo.InvariantCulture);
+        }
+        catch (Exception ex) when (ex is TaskCanceledException or HttpRequestException)
+        {
+            // A controller busy taking ten thousand connections may not answer in time; the run goes on.
+            online = "? (controller busy)";
+        }
+
+        int connected = Nodes.Count(n => n.Link?.State == Tocsin.Firmware.Hardware.MqttLinkState.Connected);
         using var process = System.Diagnostics.Process.GetCurrentProcess();
         double maxDepth = _sites.Max(s => s.Basin.DepthMm);
         double maxRain = _sites.Max(s => s.Sensor.RainMmPerHour);
         await _out.WriteLineAsync(string.Format(CultureInfo.InvariantCulture,
-            "[world {0:0000} min] nodes online {1}/{2}, heaviest rain {3:0} mm/h (world), deepest water {4:0} mm at {5}; simulator memory {6:0} MB ({7:0.0} KB per node)",
-            worldMinute, online, mine.Count, maxRain / _speed, maxDepth, _sites.OrderByDescending(s => s.Basin.DepthMm).First().Community,
+            "[world {0:0000} min] nodes online at the controller {1}/{2}, connected here {3}, heaviest rain {4:0} mm/h (world), deepest water {5:0} mm at {6}; simulator memory {7:0} MB ({8:0.0} KB per node)",
+            worldMinute, online, mine.Count, connected, maxRain / _speed, maxDepth, _sites.OrderByDescending(s => s.Basin.DepthMm).First().Community,
             process.WorkingSet64 / 1048576.0, process.WorkingSet64 / 1024.0 / Math.Max(1, mine.Count))).ConfigureAwait(false);
-        foreach (JsonElement alert in (await _api.AlertsAsync().ConfigureAwait(false)).EnumerateArray().Take(6))
+        JsonElement alerts;
+        try
+        {
+            alerts = await _api.AlertsAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TaskCanceledException or HttpRequestException)
+        {
+            return;
+        }
+
+        foreach (JsonElement alert in alerts.EnumerateArray().Take(6))
         {
             string id = alert.GetProperty("id").GetString()!;
             string line = "    alert " + id + " " + alert.GetProperty("kind").GetString() + " " + alert.GetProperty("hazard").GetString() + " level "
