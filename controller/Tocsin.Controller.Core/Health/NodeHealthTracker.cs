@@ -149,6 +149,12 @@ public sealed class NodeHealthTracker
 
     private static NodeHealth SetFaults(NodeHealth n, IEnumerable<string> faults, DateTimeOffset at, List<HealthChange> changes)
     {
+        if (n.Faults.Count == 0 && faults is IReadOnlyCollection<string> { Count: 0 })
+        {
+            // The usual heartbeat of a healthy node: nothing to compare, nothing to allocate.
+            return n;
+        }
+
         var now = faults.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         foreach (string f in now.Except(n.Faults, StringComparer.Ordinal))
         {
