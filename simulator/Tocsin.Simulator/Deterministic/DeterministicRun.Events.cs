@@ -25,7 +25,7 @@ public sealed partial class DeterministicRun
             await InjectAsync(_scenario.Faults[_nextFault++]).ConfigureAwait(false);
         }
 
-        await HealDueAsync(t).ConfigureAwait(false);
+        HealDue(t);
     }
 
     private void Act(ScenarioAction action)

@@ -262,7 +262,7 @@ public sealed partial class DeterministicRun
 
     private void Wake(SimulatedNode n) => _scheduler.At(n.Index, _now, _now);
 
-    private async Task HealDueAsync(long t)
+    private void HealDue(long t)
     {
         foreach (ActiveFault a in _faults)
         {
@@ -277,8 +277,6 @@ public sealed partial class DeterministicRun
                 a.Observed = Observe(a);
             }
         }
-
-        await Task.CompletedTask.ConfigureAwait(false);
     }
 
     private void Heal(ActiveFault a)
@@ -289,14 +287,12 @@ public sealed partial class DeterministicRun
         Note("fault", a.Fault.Type.ToString(), "healed");
     }
 
-    private async Task HealEverythingAsync()
+    private void HealEverything()
     {
         foreach (ActiveFault a in _faults.Where(a => !a.Healed))
         {
             Heal(a);
         }
-
-        await Task.CompletedTask.ConfigureAwait(false);
     }
 
     private Dictionary<string, long> Count(ActiveFault a)

@@ -27,7 +27,7 @@ public sealed partial class DeterministicRun
             if (!healed && t >= scenarioEndMs)
             {
                 healed = true;
-                await HealEverythingAsync().ConfigureAwait(false);
+                HealEverything();
             }
 
             long mark = Stopwatch.GetTimestamp();

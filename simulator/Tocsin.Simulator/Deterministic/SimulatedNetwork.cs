@@ -1,4 +1,3 @@
-using System.Text;
 using Tocsin.Controller.Mqtt;
 using Tocsin.Firmware.Hardware;
 
@@ -13,7 +12,7 @@ namespace Tocsin.Simulator.Deterministic;
 /// die silently, and takes cuts, broker restarts and an attacker's injected packets.
 /// Single-threaded: every method runs on the simulation thread.
 /// </summary>
-public sealed class SimulatedNetwork : INodeTransport
+public sealed partial class SimulatedNetwork : INodeTransport
 {
     private const int ConnectTimeoutMs = 5000;
     private readonly PriorityQueue<NetworkEvent, (long AtMs, long Order)> _events = new();
@@ -259,72 +258,6 @@ public sealed class SimulatedNetwork : INodeTransport
         return sent;
     }
 
-    /// <inheritdoc />
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <inheritdoc />
-    public Task PublishAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
-    {
-        byte[] bytes = payload.ToArray();
-        Remember(topic, bytes);
-        if (_subscribers.TryGetValue(topic, out List<SimulatedLink>? list))
-        {
-            foreach (SimulatedLink link in list)
-            {
-                ToNode(link.NodeId, link, topic, bytes);
-            }
-        }
-
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task PublishToMembersAsync(string topic, ReadOnlyMemory<byte> payload, IReadOnlyList<string> nodeIds, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(nodeIds);
-        byte[] bytes = payload.ToArray();
-        Remember(topic, bytes);
-        foreach (string node in nodeIds)
-        {
-            ToNode(node, _sessions.GetValueOrDefault(node), topic, bytes);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task SendToNodeAsync(string nodeId, string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
-    {
-        byte[] bytes = payload.ToArray();
-        if (topic.EndsWith("/cmd", StringComparison.Ordinal))
-        {
-            Remember(topic, bytes);
-        }
-
-        ToNode(nodeId, _sessions.GetValueOrDefault(nodeId), topic, bytes);
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    private void ToNode(string nodeId, SimulatedLink? link, string topic, byte[] payload)
-    {
-        Tally.ToNodes++;
-        if (link == null || !Conditions.BrokerUp)
-        {
-            Tally.Undeliverable++;
-            return;
-        }
-
-        if (Lose())
-        {
-            return;
-        }
-
-        Enqueue(InOrder(link, up: false), new NetworkEvent(NetworkEventKind.ToNode, nodeId, link, 0, topic, payload, false));
-    }
-
     private void Answer(SimulatedLink link, int attempt)
     {
         if (link.Attempt != attempt || link.State != MqttLinkState.Connecting)
@@ -430,7 +363,4 @@ public sealed class SimulatedNetwork : INodeTransport
     private void Schedule(long delayMs, NetworkEvent e) => Enqueue(_time.UtcMs + delayMs, e);
 
     private void Enqueue(long atMs, NetworkEvent e) => _events.Enqueue(e, (atMs, _order++));
-
-    /// <summary>Debug view of a payload.</summary>
-    internal static string Text(byte[] payload) => Encoding.UTF8.GetString(payload);
 }
