@@ -141,6 +141,7 @@ public sealed class SimulatedNetworkTests
         Assert.NotNull(subscribed.TryReceive());
         Assert.Null(other.TryReceive());
         Assert.Equal(2, _net.Tally.Undeliverable);
-        Assert.Equal(_net.CapturedCommand("tocsin/v1/area/c1/cmd"), "{}"u8.ToArray());
+        Assert.Equal(("tocsin/v1/area/c1/cmd", "{}"u8.ToArray()), _net.CapturedCommand("bn-1"));
+        Assert.Null(_net.CapturedCommand("bn-9"));
     }
 }

@@ -16,6 +16,11 @@ public sealed record CommunityEnvelopes(string CommunityId, string Topic, IReadO
     public IReadOnlyList<string> MembersOf(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
+        if (NodesPerEnvelope == 1)
+        {
+            return index < NodeIds.Count ? [NodeIds[index]] : [];
+        }
+
         long start = (long)index * NodesPerEnvelope;
         if (start >= NodeIds.Count)
         {

@@ -65,7 +65,7 @@ public sealed partial class ControllerEngine : BackgroundService
         _directory = directory;
         _time = time;
         _log = log;
-        _planner = new FanOutPlanner(sequence);
+        _planner = new FanOutPlanner(sequence, transport.DeliversToEachMember ? FanOutOptions.Default with { MaxNodesPerEnvelope = 1 } : FanOutOptions.Default);
         transport.MessageReceived += m =>
         {
             if (!_inbound.Writer.TryWrite(m))

@@ -86,9 +86,11 @@ public sealed partial class EmbeddedBroker : INodeTransport
             allEnqueued &= session != null && session.TryEnqueueApplicationMessage(message, out _);
         }
 
-        if (!allEnqueued)
+        // An envelope for several members also goes out routed, so a member without a session still
+        // hears it if it subscribes with a persistent session. A single member's own envelope is not
+        // routed: that would walk every session for one node, and the ledger resends it on reconnect.
+        if (!allEnqueued && nodeIds.Count > 1)
         {
-            // A member without a session gets the routed publish once it subscribes (or the resend).
             await server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = "tocsin-controller" }, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -109,6 +111,9 @@ public sealed partial class EmbeddedBroker : INodeTransport
         await server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = "tocsin-controller" }, cancellationToken).ConfigureAwait(false);
     }
 
+
+    /// <inheritdoc />
+    public bool DeliversToEachMember => true;
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -28,4 +28,11 @@ public interface INodeTransport : IAsyncDisposable
     /// <summary>Sends to one node's own topic (its cmd or ack), by the cheapest path the broker offers.</summary>
     Task SendToNodeAsync(string nodeId, string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// True when <see cref="PublishToMembersAsync"/> puts the message into each listed node's own
+    /// session rather than publishing it on the shared topic. Then every speaker can get an envelope
+    /// carrying only its own MAC (a few hundred bytes instead of ~4 KB to send and parse); a broker
+    /// that routes by topic needs the shared envelopes, or each member would receive all of them.
+    /// </summary>
+    bool DeliversToEachMember => false;
 }

@@ -190,17 +190,16 @@ public sealed partial class DeterministicRun
 
     private void Replay(ActiveFault a)
     {
-        foreach (var group in a.Nodes.Where(n => n.Speaker != null).GroupBy(n => n.Plan.Community))
+        // The eavesdropper replays to each speaker the last command it saw going to that speaker.
+        foreach (SimulatedNode n in a.Nodes.Where(n => n.Speaker != null))
         {
-            string topic = Topics.AreaCommand(group.Key);
-            byte[]? recorded = _network.CapturedCommand(topic);
-            if (recorded == null)
+            if (_network.CapturedCommand(n.Plan.Id) is not { } captured)
             {
                 continue;
             }
 
-            a.AttackCommand ??= CommandIdOf(recorded);
-            a.Injected += _network.Inject(topic, recorded, group.Select(n => n.Plan.Id));
+            a.AttackCommand ??= CommandIdOf(captured.Payload);
+            a.Injected += _network.Inject(captured.Topic, captured.Payload, [n.Plan.Id]);
         }
 
         a.PlaysBefore = PlaysOf(a);

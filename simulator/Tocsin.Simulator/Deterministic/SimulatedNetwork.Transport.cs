@@ -6,17 +6,21 @@ namespace Tocsin.Simulator.Deterministic;
 public sealed partial class SimulatedNetwork
 {
     /// <inheritdoc />
+    /// <remarks>Like the embedded broker it models: each member's message goes into its own session.</remarks>
+    public bool DeliversToEachMember => true;
+
+    /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
     public Task PublishAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         byte[] bytes = payload.ToArray();
-        Remember(topic, bytes);
         if (_subscribers.TryGetValue(topic, out List<SimulatedLink>? list))
         {
             foreach (SimulatedLink link in list)
             {
+                Remember(link.NodeId, topic, bytes);
                 ToNode(link.NodeId, link, topic, bytes);
             }
         }
@@ -29,9 +33,9 @@ public sealed partial class SimulatedNetwork
     {
         ArgumentNullException.ThrowIfNull(nodeIds);
         byte[] bytes = payload.ToArray();
-        Remember(topic, bytes);
         foreach (string node in nodeIds)
         {
+            Remember(node, topic, bytes);
             ToNode(node, _sessions.GetValueOrDefault(node), topic, bytes);
         }
 
@@ -44,7 +48,7 @@ public sealed partial class SimulatedNetwork
         byte[] bytes = payload.ToArray();
         if (topic.EndsWith("/cmd", StringComparison.Ordinal))
         {
-            Remember(topic, bytes);
+            Remember(nodeId, topic, bytes);
         }
 
         ToNode(nodeId, _sessions.GetValueOrDefault(nodeId), topic, bytes);

@@ -21,7 +21,7 @@ public sealed partial class SimulatedNetwork : INodeTransport
     private readonly Dictionary<SimulatedLink, (long Up, long Down)> _lastDelivery = [];
     private readonly Dictionary<string, List<SimulatedLink>> _subscribers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _cut = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, byte[]> _lastCommandByTopic = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Topic, byte[] Payload)> _lastCommandByNode = new(StringComparer.Ordinal);
     private readonly List<OutgoingPublish> _publishScratch = [];
     private readonly List<string> _subscribeScratch = [];
     private readonly VirtualTimeProvider _time;
@@ -238,8 +238,9 @@ public sealed partial class SimulatedNetwork : INodeTransport
     /// <summary>The broker is back.</summary>
     public void StartBroker() => Conditions.BrokerUp = true;
 
-    /// <summary>The last command envelope sent on <paramref name="topic"/> (what an eavesdropper recorded).</summary>
-    public byte[]? CapturedCommand(string topic) => _lastCommandByTopic.GetValueOrDefault(topic);
+    /// <summary>The last command envelope the broker sent towards <paramref name="nodeId"/>, and its topic (what an eavesdropper recorded), or null.</summary>
+    public (string Topic, byte[] Payload)? CapturedCommand(string nodeId) =>
+        _lastCommandByNode.TryGetValue(nodeId, out var captured) ? captured : null;
 
     /// <summary>An attacker on the path puts a packet in front of the listed nodes as if the broker sent it.</summary>
     public int Inject(string topic, byte[] payload, IEnumerable<string> nodeIds)
@@ -326,7 +327,7 @@ public sealed partial class SimulatedNetwork : INodeTransport
 
     private bool IsSession(SimulatedLink link) => _sessions.TryGetValue(link.NodeId, out SimulatedLink? s) && s == link;
 
-    private void Remember(string topic, byte[] payload) => _lastCommandByTopic[topic] = payload;
+    private void Remember(string nodeId, string topic, byte[] payload) => _lastCommandByNode[nodeId] = (topic, payload);
 
     private bool Lose()
     {

@@ -129,6 +129,23 @@ public sealed class FanOutPlannerTests
     }
 
     [Fact]
+    public void For_a_broker_that_delivers_to_each_member_every_speaker_gets_an_envelope_with_only_its_own_mac()
+    {
+        var options = FanOutOptions.Default with { MaxNodesPerEnvelope = 1 };
+        FanOutPlan plan = new FanOutPlanner(_seq, options).PlanBroadcast(Dispatched(AlertTarget.ForStreets("s1")), Standard(), _clock.Now);
+        CommunityEnvelopes c1 = plan.Communities[0];
+        Assert.Equal(2, c1.Envelopes.Count);
+        for (int i = 0; i < c1.Envelopes.Count; i++)
+        {
+            string member = Assert.Single(c1.MembersOf(i));
+            Assert.Equal(c1.NodeIds[i], member);
+            Assert.Equal([member], VerifyEnvelope(c1.Envelopes[i], plan.Command.CommandBytes));
+        }
+
+        Assert.Empty(c1.MembersOf(2));
+    }
+
+    [Fact]
     public void A_drill_is_signed_in_drill_mode_and_the_mac_covers_the_mode()
     {
         Alert drill = Dispatched(AlertTarget.ForCommunities("c1"), AlertKind.Drill);
