@@ -8,8 +8,9 @@ namespace Tocsin.Controller.FanOut;
 /// <summary>
 /// Turns an alert action into signed commands for its speakers: one command (one "seq", one set of
 /// bytes) per action, signed with every addressed node's own key, one publish per community on
-/// <c>tocsin/v1/area/{community}/cmd</c> (split at 100 MACs). Only routing one message per community
-/// keeps the broker from walking every session per node (MQTTnet issue 2174). Bodies follow the
+/// <c>tocsin/v1/area/{community}/cmd</c> (split at 100 MACs, or one MAC per envelope for a broker
+/// that delivers into each member's session). Never routing one publish per node keeps the broker
+/// from walking every session per node (MQTTnet issue 2174). Bodies follow the
 /// broadcast node's parser (firmware Scheduling/CommandBody.cs); the mode comes from the alert's kind only.
 /// </summary>
 public sealed class FanOutPlanner

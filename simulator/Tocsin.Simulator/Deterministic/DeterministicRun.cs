@@ -66,9 +66,10 @@ public sealed partial class DeterministicRun : IAsyncDisposable
             HttpUrl = "http://127.0.0.1:0",
             BootstrapAdminPassword = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18)),
 
-            // Snapshots of every node's sequence state and every delivery are large and a day has 17,280
-            // five-second intervals; a killed controller loses at most this much (nodes resend, duplicates are dropped).
-            SnapshotIntervalS = _plan.Nodes.Count > 2000 ? 60 : 30,
+            // Snapshots hold every node's sequence and health state and every delivery: at 10,000 nodes one
+            // allocates ~90 MB of JSON, so a big district snapshots every 5 minutes (a killed controller
+            // loses at most that much; nodes resend what was not acknowledged, duplicates are dropped).
+            SnapshotIntervalS = _plan.Nodes.Count > 2000 ? 300 : 30,
         };
         _controller = new DeterministicController(controllerOptions, _time, _network, new ControllerLogRecorder(OnControllerWarning));
         int horizon = Math.Max(Math.Max(scenario.Tick.SensorMs, scenario.Tick.SpeakerMs), scenario.Tick.SoundingMs) + scenario.Tick.ActiveMs;
@@ -91,6 +92,9 @@ public sealed partial class DeterministicRun : IAsyncDisposable
     public async Task<RunReport> RunAsync(CancellationToken cancellation = default)
     {
         _wall.Start();
+        int[] gcAtStart = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        TimeSpan gcPauseAtStart = GC.GetTotalPauseDuration();
+        long allocatedAtStart = GC.GetTotalAllocatedBytes();
         Setup();
         double setupS = _wall.Elapsed.TotalSeconds;
         long managedAfterSetup = GC.GetTotalMemory(forceFullCollection: false);
@@ -113,6 +117,9 @@ public sealed partial class DeterministicRun : IAsyncDisposable
             ManagedBytesAfterSetup = managedAfterSetup,
             BytesPerNode = managedAfterSetup / Math.Max(1, _nodes.Count),
             PeakWorkingSetBytes = Process.GetCurrentProcess().PeakWorkingSet64,
+            Collections = [GC.CollectionCount(0) - gcAtStart[0], GC.CollectionCount(1) - gcAtStart[1], GC.CollectionCount(2) - gcAtStart[2]],
+            GcPauseSeconds = Math.Round((GC.GetTotalPauseDuration() - gcPauseAtStart).TotalSeconds, 3),
+            AllocatedBytes = GC.GetTotalAllocatedBytes() - allocatedAtStart,
             PhaseSeconds = Enum.GetValues<RunPhase>().ToDictionary(p => p.ToString(), p => Math.Round(_phaseTicks[(int)p] / (double)Stopwatch.Frequency, 3)),
         };
         return report;

@@ -38,4 +38,13 @@ public sealed record RunPerformance
 
     /// <summary>Peak working set of the process, bytes.</summary>
     public long PeakWorkingSetBytes { get; init; }
+
+    /// <summary>Garbage collections during the run, by generation 0, 1, 2.</summary>
+    public IReadOnlyList<int> Collections { get; init; } = [];
+
+    /// <summary>Time the runtime paused threads for garbage collection, seconds.</summary>
+    public double GcPauseSeconds { get; init; }
+
+    /// <summary>Bytes allocated on the managed heap during the run.</summary>
+    public long AllocatedBytes { get; init; }
 }
