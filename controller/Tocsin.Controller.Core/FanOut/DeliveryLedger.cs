@@ -18,6 +18,13 @@ public sealed class DeliveryLedger
     // Commands per node: a broker restart brings thousands of reconnects at once, each asking what it is owed.
     private readonly Dictionary<string, HashSet<string>> _byNode = new(StringComparer.Ordinal);
 
+    // Nodes per command: coverage asks for one alert's deliveries while the ledger holds every alert's.
+    private readonly Dictionary<string, List<string>> _byCommand = new(StringComparer.Ordinal);
+
+    // Deliveries that may still be resent (nothing heard, command not retired; expired ones leave on
+    // the next scan). The resend scan runs every second and must not walk a day's worth of deliveries.
+    private readonly HashSet<(string Command, string Node)> _resendable = [];
+
     /// <summary>Restores a ledger from <see cref="Export"/>.</summary>
     public static DeliveryLedger FromSnapshot(DeliveryLedgerSnapshot snapshot)
     {
@@ -76,21 +83,31 @@ public sealed class DeliveryLedger
     }
 
     /// <summary>Stops resending <paramref name="commandId"/> (a superseded version, or a broadcast that was cancelled); results still count.</summary>
-    public void Retire(string commandId) => _retired.Add(commandId);
+    public void Retire(string commandId)
+    {
+        _retired.Add(commandId);
+        foreach (string node in _byCommand.GetValueOrDefault(commandId) ?? [])
+        {
+            _resendable.Remove((commandId, node));
+        }
+    }
 
     /// <summary>Drops a command and its deliveries (after the host archived them).</summary>
     public void Forget(string commandId)
     {
         _commands.Remove(commandId);
         _retired.Remove(commandId);
-        foreach (var key in _deliveries.Keys.Where(k => k.Command == commandId).ToList())
+        foreach (string node in _byCommand.GetValueOrDefault(commandId) ?? [])
         {
-            _deliveries.Remove(key);
-            if (_byNode.TryGetValue(key.Node, out HashSet<string>? commands))
+            _deliveries.Remove((commandId, node));
+            _resendable.Remove((commandId, node));
+            if (_byNode.TryGetValue(node, out HashSet<string>? commands))
             {
                 commands.Remove(commandId);
             }
         }
+
+        _byCommand.Remove(commandId);
     }
 
     /// <summary>
@@ -121,6 +138,11 @@ public sealed class DeliveryLedger
             Reason = keepFinal ? d.Reason : latest.Reason,
         };
         _deliveries[(d.CommandId, d.NodeId)] = updated;
+        if (updated.State != DeliveryState.Pending)
+        {
+            _resendable.Remove((d.CommandId, d.NodeId));
+        }
+
         return updated;
     }
 
@@ -129,20 +151,24 @@ public sealed class DeliveryLedger
 
     /// <summary>Every node's delivery of <paramref name="commandId"/>, ordered by node id.</summary>
     public IReadOnlyList<NodeDelivery> Deliveries(string commandId) =>
-        _deliveries.Values.Where(d => d.CommandId == commandId).OrderBy(d => d.NodeId, StringComparer.Ordinal).ToList();
+        (_byCommand.GetValueOrDefault(commandId) ?? []).Select(n => _deliveries[(commandId, n)]).OrderBy(d => d.NodeId, StringComparer.Ordinal).ToList();
 
     /// <summary>Every delivery of every command of <paramref name="alertId"/>.</summary>
     public IReadOnlyList<NodeDelivery> DeliveriesOfAlert(string alertId) =>
-        _deliveries.Values.Where(d => _commands.TryGetValue(d.CommandId, out FanOutCommand? c) && c.AlertId == alertId)
+        _commands.Values.Where(c => c.AlertId == alertId)
+            .SelectMany(c => (_byCommand.GetValueOrDefault(c.CommandId) ?? []).Select(n => _deliveries[(c.CommandId, n)]))
             .OrderBy(d => d.CommandId, StringComparer.Ordinal).ThenBy(d => d.NodeId, StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// Deliveries to resend at <paramref name="now"/>: nothing heard from the node yet, the last send at
     /// least <paramref name="interval"/> ago, the command neither expired nor retired.
     /// </summary>
-    public IReadOnlyList<NodeDelivery> DueForResend(DateTimeOffset now, TimeSpan interval) =>
-        _deliveries.Values.Where(d => d.State == DeliveryState.Pending && now - d.LastSentAt >= interval && IsLive(d.CommandId, now))
-            .OrderBy(d => d.LastSentAt).ThenBy(d => d.NodeId, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<NodeDelivery> DueForResend(DateTimeOffset now, TimeSpan interval)
+    {
+        _resendable.RemoveWhere(k => !IsLive(k.Command, now));
+        return _resendable.Select(k => _deliveries[k]).Where(d => now - d.LastSentAt >= interval)
+            .OrderBy(d => d.LastSentAt).ThenBy(d => d.NodeId, StringComparer.Ordinal).ThenBy(d => d.CommandId, StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>Commands a node that just (re)connected still needs: nothing heard yet, still valid, not retired; oldest command first.</summary>
     public IReadOnlyList<NodeDelivery> OwedTo(string nodeId, DateTimeOffset now) =>
@@ -164,7 +190,21 @@ public sealed class DeliveryLedger
             _byNode.Add(d.NodeId, commands);
         }
 
-        commands.Add(d.CommandId);
+        if (commands.Add(d.CommandId))
+        {
+            if (!_byCommand.TryGetValue(d.CommandId, out List<string>? nodes))
+            {
+                nodes = [];
+                _byCommand.Add(d.CommandId, nodes);
+            }
+
+            nodes.Add(d.NodeId);
+        }
+
+        if (d.State == DeliveryState.Pending && !_retired.Contains(d.CommandId))
+        {
+            _resendable.Add((d.CommandId, d.NodeId));
+        }
     }
 
     private bool IsLive(string commandId, DateTimeOffset now) =>

@@ -84,7 +84,7 @@ public sealed partial class ControllerEngine
             return null;
         }
 
-        return CoverageCalculator.ForAlert(alert, _map, _nodes.Values.Select(ToRecord), _ledger.DeliveriesOfAlert(id), deadline ?? _time.GetUtcNow());
+        return CoverageCalculator.ForAlert(alert, _map, _records.Values, _ledger.DeliveriesOfAlert(id), deadline ?? _time.GetUtcNow());
     }
 
     /// <summary>Every node's latest delivery state for an alert.</summary>
@@ -99,7 +99,7 @@ public sealed partial class ControllerEngine
         }
 
         AlertCoverage? coverage = alertId == null ? null : Coverage(alertId, null);
-        return Tocsin.Controller.Coverage.Scorecard.Compute(_map, _nodes.Values.Select(ToRecord), _health.HealthyNodeIds(), coverage, reports);
+        return Tocsin.Controller.Coverage.Scorecard.Compute(_map, _records.Values, _health.HealthyNodeIds(), coverage, reports);
     }
 
     /// <summary>Node health as tracked.</summary>

@@ -21,7 +21,7 @@ public sealed partial class ControllerEngine
         }
 
         // The registrar needs only a node with the same id and the community's speakers, not all ten thousand.
-        IEnumerable<NodeRecord> related = _nodes.Values.Where(n => n.Id == registration.Id || n.Community == registration.CommunityId).Select(ToRecord);
+        IEnumerable<NodeRecord> related = _records.Values.Where(n => n.Id == registration.Id || n.CommunityId == registration.CommunityId);
         NodeRegistrationResult result = NodeRegistrar.Register(registration, _map, related, _time.GetUtcNow());
         if (!result.Succeeded)
         {
@@ -41,8 +41,7 @@ public sealed partial class ControllerEngine
         var stored = new StoredNode(record.Id, NodeKinds.ToText(record.Kind), record.CommunityId, record.Location?.Latitude, record.Location?.Longitude,
             record.Description, record.CoveredPopulation, secrets.CommandKey, MosquittoPasswordHash.Create(secrets.MqttPassword), heardSensors, false, record.CreatedAt);
         _nodeStore.Insert(stored);
-        _nodes[stored.Id] = stored;
-        _directory.Put(stored);
+        PutNode(stored);
         _audit.Append(actor, "node-register", "node:" + stored.Id, stored.Kind + " in " + stored.Community);
         return (stored, []);
     }
@@ -65,7 +64,7 @@ public sealed partial class ControllerEngine
 
         NodeSecrets generated = NodeSecrets.Generate();
         var secrets = new NodeSecrets(rotateKey ? generated.CommandKey : node.CommandKey, generated.MqttPassword);
-        ProvisioningBundleResult bundle = ProvisioningBundle.Create(ProvisioningSettings.For(ToRecord(node), secrets, network));
+        ProvisioningBundleResult bundle = ProvisioningBundle.Create(ProvisioningSettings.For(_records[node.Id], secrets, network));
         if (!bundle.Succeeded)
         {
             return (null, bundle.Errors);
@@ -73,8 +72,7 @@ public sealed partial class ControllerEngine
 
         StoredNode updated = node with { CommandKey = secrets.CommandKey, PasswordHash = MosquittoPasswordHash.Create(secrets.MqttPassword) };
         _nodeStore.UpdateSecrets(nodeId, updated.CommandKey, updated.PasswordHash);
-        _nodes[nodeId] = updated;
-        _directory.Put(updated);
+        PutNode(updated);
         _audit.Append(actor, "node-bundle", "node:" + nodeId, rotateKey ? "new password and key" : "new password");
         return (bundle.Bundle, []);
     }
@@ -89,10 +87,16 @@ public sealed partial class ControllerEngine
 
         StoredNode revoked = node with { Revoked = true };
         _nodeStore.Revoke(nodeId);
-        _nodes[nodeId] = revoked;
-        _directory.Put(revoked);
+        PutNode(revoked);
         _audit.Append(actor, "node-revoke", "node:" + nodeId);
         return true;
+    }
+
+    private void PutNode(StoredNode node)
+    {
+        _nodes[node.Id] = node;
+        _records[node.Id] = ToRecord(node);
+        _directory.Put(node);
     }
 
     private static NodeRecord ToRecord(StoredNode n)
@@ -103,5 +107,5 @@ public sealed partial class ControllerEngine
     }
 
     private IEnumerable<KeyedNode> KeyedSpeakers() =>
-        _nodes.Values.Where(n => n.Kind == "broadcast" && !n.Revoked).Select(n => new KeyedNode(ToRecord(n), n.CommandKey));
+        _nodes.Values.Where(n => n.Kind == "broadcast" && !n.Revoked).Select(n => new KeyedNode(_records[n.Id], n.CommandKey));
 }

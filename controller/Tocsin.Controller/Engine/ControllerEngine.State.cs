@@ -19,8 +19,7 @@ public sealed partial class ControllerEngine
     {
         foreach (StoredNode node in _nodeStore.All())
         {
-            _nodes[node.Id] = node;
-            _directory.Put(node);
+            PutNode(node);
         }
 
         string? regionJson = _options.RegionFile != null ? File.ReadAllText(_options.RegionFile) : _state.Read<string>(RegionsDoc, JsonDefaults.Options);

@@ -161,4 +161,19 @@ public sealed class DeliveryLedgerTests
         Assert.Equal(_plan.Command.CommandBytes, back.FindCommand(Cmd)!.CommandBytes);
         Assert.Equal(2, back.DueForResend(_clock.Advance(TimeSpan.FromMinutes(1)), Resend).Count);
     }
+
+    [Fact]
+    public void A_retired_command_stays_retired_across_a_restart_and_a_forgotten_one_leaves_no_deliveries()
+    {
+        _ledger.Retire(Cmd);
+        DeliveryLedger back = DeliveryLedger.FromSnapshot(JsonSerializer.Deserialize<DeliveryLedgerSnapshot>(JsonSerializer.Serialize(_ledger.Export()))!);
+        Assert.Empty(back.DueForResend(_clock.Advance(TimeSpan.FromMinutes(1)), Resend));
+        Assert.Equal(3, back.Deliveries(Cmd).Count);
+
+        back.Forget(Cmd);
+        Assert.Empty(back.Deliveries(Cmd));
+        Assert.Empty(back.DeliveriesOfAlert(_plan.Command.AlertId));
+        Assert.Empty(back.OwedTo("bn-a", _clock.Now));
+        Assert.Null(back.Get(Cmd, "bn-a"));
+    }
 }
