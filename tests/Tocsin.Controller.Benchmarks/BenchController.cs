@@ -1,3 +1,4 @@
+using Tocsin.TestSupport;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Tocsin.Controller.Hosting;
@@ -24,14 +25,14 @@ internal sealed class BenchController : IAsyncDisposable
     public static async Task<BenchController> StartAsync(INodeTransport? transport = null)
     {
         string data = Path.Combine(Path.GetTempPath(), "tocsin-bench-" + Guid.NewGuid().ToString("N"));
-        int mqttPort = BenchPorts.Free();
+        int mqttPort = FreePorts.Loopback();
         var options = new ControllerOptions
         {
             DataDirectory = data,
-            HttpUrl = "http://127.0.0.1:" + BenchPorts.Free(),
+            HttpUrl = "http://127.0.0.1:" + FreePorts.Loopback(),
             MqttPort = mqttPort,
             MqttBindAddress = IPAddress.Loopback,
-            RegionFile = Path.Combine(BenchPorts.RepoRoot(), "controller", "regions", "licheng-sample.json"),
+            RegionFile = RepoPaths.Combine("controller", "regions", "licheng-sample.json"),
             BootstrapAdminPassword = "benchmark-admin-password",
         };
         WebApplication app = ControllerHost.Build(options, transport: transport == null ? null : _ => transport);

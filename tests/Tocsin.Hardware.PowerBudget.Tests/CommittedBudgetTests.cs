@@ -1,3 +1,4 @@
+using Tocsin.TestSupport;
 using Xunit;
 
 namespace Tocsin.Hardware.PowerBudget.Tests;
@@ -16,7 +17,7 @@ public sealed class CommittedBudgetTests
     [MemberData(nameof(NodeFolders))]
     public void The_committed_power_budget_matches_the_bom_and_profile(string node)
     {
-        string dir = Path.Combine(RepoRoot(), "hardware", node);
+        string dir = RepoPaths.Combine("hardware", node);
         string expected = NodeBudget.Generate(dir, "hardware/" + node);
         string committed = File.ReadAllText(Path.Combine(dir, NodeBudget.BudgetFile)).ReplaceLineEndings("\n");
 
@@ -26,23 +27,10 @@ public sealed class CommittedBudgetTests
     }
 
     private static string[] NodeNames() =>
-        Directory.GetDirectories(Path.Combine(RepoRoot(), "hardware"))
+        Directory.GetDirectories(RepoPaths.Combine("hardware"))
             .Where(NodeBudget.IsNodeFolder)
             .Select(Path.GetFileName)
             .OfType<string>()
             .Order(StringComparer.Ordinal)
             .ToArray();
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Nodes.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root (Nodes.sln) not found");
-    }
 }

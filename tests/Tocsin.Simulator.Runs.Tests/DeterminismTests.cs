@@ -1,3 +1,4 @@
+using Tocsin.TestSupport;
 using Tocsin.Simulator.Deterministic;
 using Tocsin.Simulator.Reports;
 using Tocsin.Simulator.Scenarios;
@@ -9,7 +10,7 @@ public sealed class DeterminismTests
 {
     private static async Task<string> RunAsync(int seed, bool parallel)
     {
-        ScenarioLoadResult loaded = ScenarioParser.Load(Repo.Path("simulator", "scenarios", "flash-flood-underpass.json"));
+        ScenarioLoadResult loaded = ScenarioParser.Load(RepoPaths.Combine("simulator", "scenarios", "flash-flood-underpass.json"));
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Errors));
         await using var run = new DeterministicRun(loaded.Scenario!, loaded.Map!, new RunOptions { Seed = seed, Parallel = parallel });
         RunReport report = await run.RunAsync();

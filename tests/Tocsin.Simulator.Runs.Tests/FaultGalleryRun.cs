@@ -1,3 +1,4 @@
+using Tocsin.TestSupport;
 using Tocsin.Simulator.Deterministic;
 using Tocsin.Simulator.Reports;
 using Tocsin.Simulator.Scenarios;
@@ -13,7 +14,7 @@ public sealed class FaultGalleryRun : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        ScenarioLoadResult loaded = ScenarioParser.Load(Repo.Path("tests", "Tocsin.Simulator.Runs.Tests", "Scenarios", "fault-gallery.json"));
+        ScenarioLoadResult loaded = ScenarioParser.Load(RepoPaths.Combine("tests", "Tocsin.Simulator.Runs.Tests", "Scenarios", "fault-gallery.json"));
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Errors));
         Run = new DeterministicRun(loaded.Scenario!, loaded.Map!);
         Report = await Run.RunAsync();

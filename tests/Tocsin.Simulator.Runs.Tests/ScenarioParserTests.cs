@@ -1,3 +1,4 @@
+using Tocsin.TestSupport;
 using System.Text;
 using Tocsin.Simulator.Scenarios;
 
@@ -12,7 +13,7 @@ public sealed class ScenarioParserTests
         """;
 
     private static ScenarioLoadResult Parse(string extra, string? whole = null) =>
-        ScenarioParser.Parse(Encoding.UTF8.GetBytes(whole ?? Minimal.Replace("%EXTRA%", extra, StringComparison.Ordinal)), Repo.Root);
+        ScenarioParser.Parse(Encoding.UTF8.GetBytes(whole ?? Minimal.Replace("%EXTRA%", extra, StringComparison.Ordinal)), RepoPaths.Root);
 
     private static void AssertError(ScenarioLoadResult result, string path, string fragment)
     {
@@ -28,7 +29,7 @@ public sealed class ScenarioParserTests
     [InlineData("scale-10k.json", 10004)]
     public void Shipped_scenarios_are_valid(string file, int nodes)
     {
-        ScenarioLoadResult result = ScenarioParser.Load(Repo.Path("simulator", "scenarios", file));
+        ScenarioLoadResult result = ScenarioParser.Load(RepoPaths.Combine("simulator", "scenarios", file));
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         Assert.Equal(nodes, new DistrictPlan(result.Map!, result.Scenario!.Nodes).Nodes.Count);
     }

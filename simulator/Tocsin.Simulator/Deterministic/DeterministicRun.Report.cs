@@ -20,6 +20,7 @@ public sealed partial class DeterministicRun
         long published = 0;
         long committed = 0;
         long lost = 0;
+        long queued = 0;
         long doubled = 0;
         long sends = 0;
         var playedAgain = new List<string>();
@@ -30,7 +31,24 @@ public sealed partial class DeterministicRun
             committed += t.Committed.Count;
             sends += t.Sends;
             doubled += t.Doubled;
-            long missing = t.Published.Count(k => !t.Committed.Contains(k));
+            long missing = 0;
+            foreach (long key in t.Published)
+            {
+                if (t.Committed.Contains(key))
+                {
+                    continue;
+                }
+
+                if (StillQueued(node, key))
+                {
+                    queued++;
+                }
+                else
+                {
+                    missing++;
+                }
+            }
+
             lost += missing;
             if (missing > 0 && lostNodes.Count < 20)
             {
@@ -58,7 +76,7 @@ public sealed partial class DeterministicRun
             Speakers = _nodes.Count(x => !x.Plan.IsSensor),
             Communities = _plan.Sites.Count,
             Network = new NetworkSummary(n.FromNodes, n.ToNodes, n.Delivered, n.Lost, n.Undeliverable, n.RefusedByAcl, n.Connects, n.ConnectsRefused, n.Wills),
-            Messages = new DeliverySummary(published, sends, committed, lost, doubled, lostNodes, playedAgain),
+            Messages = new DeliverySummary(published, sends, committed, lost, queued, doubled, lostNodes, playedAgain),
             Alerts = _controller.IsUp ? _controller.Engine.Alerts().Reverse().Select(Summarize).ToList() : [],
             Faults = _faults.Select(Summarize).ToList(),
             Actions = _actions,
@@ -142,4 +160,13 @@ public sealed partial class DeterministicRun
 
     private static double? Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? null : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    // A message the node's outbox still holds (same epoch, not yet acknowledged) is on its way, not lost.
+    private static bool StillQueued(SimulatedNode node, long key)
+    {
+        Tocsin.Firmware.Delivery.Outbox? outbox = node.Node.Runtime?.Outbox;
+        long epoch = key >> 32;
+        long seq = key & 0xFFFFFFFFL;
+        return outbox != null && outbox.Count > 0 && epoch == outbox.Epoch && seq >= outbox.OldestSeq;
+    }
 }

@@ -58,8 +58,9 @@ public static class TextReport
 
         w.WriteLine();
         DeliverySummary m = r.Messages;
-        w.WriteLine(string.Format(c, "Messages: {0} sent by nodes ({1} sends with resends), {2} stored, {3} lost, {4} stored twice",
-            m.Published, m.Sends, m.Committed, m.Lost, m.Doubled));
+        w.WriteLine(string.Format(c, "Messages: {0} sent by nodes ({1} sends with resends), {2} stored, {3} lost, {4} stored twice{5}",
+            m.Published, m.Sends, m.Committed, m.Lost, m.Doubled,
+            m.QueuedOnNodes > 0 ? string.Format(c, "; {0} still queued on their nodes at the end (not lost: they are sent again)", m.QueuedOnNodes) : string.Empty));
         if (m.NodesWithLoss.Count > 0)
         {
             w.WriteLine("  lost on: " + string.Join(", ", m.NodesWithLoss));

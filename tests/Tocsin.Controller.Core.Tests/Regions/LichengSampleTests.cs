@@ -1,3 +1,4 @@
+using Tocsin.TestSupport;
 using Tocsin.Controller.Regions;
 using Tocsin.Controller.Tests.Support;
 using Xunit;
@@ -8,7 +9,7 @@ public sealed class LichengSampleTests
 {
     private static RegionMap Load()
     {
-        RegionLoadResult r = RegionFileParser.Parse(File.ReadAllBytes(RepoFiles.Path("controller/regions/licheng-sample.json")));
+        RegionLoadResult r = RegionFileParser.Parse(File.ReadAllBytes(RepoPaths.Combine("controller", "regions", "licheng-sample.json")));
         Assert.True(r.Succeeded, string.Join("\n", r.Errors));
         return r.Map;
     }

@@ -1,3 +1,4 @@
+using Tocsin.TestSupport;
 using Tocsin.Controller.Alerts;
 using Tocsin.Controller.Ingest;
 using Tocsin.Controller.Rules;
@@ -17,7 +18,7 @@ public sealed class WarningRuleSetParserTests
     [Fact]
     public void The_shipped_default_rules_load()
     {
-        RuleSetLoadResult r = WarningRuleSetParser.Parse(File.ReadAllBytes(RepoFiles.Path("controller/rules/default-rules.json")));
+        RuleSetLoadResult r = WarningRuleSetParser.Parse(File.ReadAllBytes(RepoPaths.Combine("controller", "rules", "default-rules.json")));
         Assert.True(r.Succeeded, string.Join("\n", r.Errors));
         Assert.Equal(2, r.Rules.Rules.Count);
         Assert.Equal(Confirmation.SecondSensor, r.Rules.Rules[1].Confirm);

@@ -1,3 +1,4 @@
+using Tocsin.TestSupport;
 using Tocsin.Controller.Tests.Support;
 using Xunit;
 
@@ -11,7 +12,7 @@ public sealed class CliErrorTests
     public async Task An_unreachable_controller_exits_3_naming_the_url()
     {
         await using CliHarness cli = await CliHarness.StartAsync();
-        string api = "http://127.0.0.1:" + ControllerFixture.FreePort();
+        string api = "http://127.0.0.1:" + FreePorts.Loopback();
 
         CliResult result = await cli.RunAsync("nodes", "list", "--api", api);
 

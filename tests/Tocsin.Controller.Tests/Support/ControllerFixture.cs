@@ -1,3 +1,4 @@
+using Tocsin.TestSupport;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -36,8 +37,8 @@ public sealed class ControllerFixture : IAsyncDisposable
     public static async Task<ControllerFixture> StartAsync(string broker = "embedded", int? externalPort = null, string? externalPassword = null, string? postgresConnectionString = null)
     {
         string data = Path.Combine(Path.GetTempPath(), "tocsin-test-" + Guid.NewGuid().ToString("N"));
-        int httpPort = FreePort();
-        int mqttPort = externalPort ?? FreePort();
+        int httpPort = FreePorts.Loopback();
+        int mqttPort = externalPort ?? FreePorts.Loopback();
         var options = new ControllerOptions
         {
             DataDirectory = data,
@@ -49,8 +50,8 @@ public sealed class ControllerFixture : IAsyncDisposable
             MqttPort = mqttPort,
             ExternalPort = mqttPort,
             ExternalPassword = externalPassword,
-            RegionFile = Path.Combine(RepoRoot(), "controller", "regions", "licheng-sample.json"),
-            RulesFile = Path.Combine(RepoRoot(), "controller", "rules", "default-rules.json"),
+            RegionFile = RepoPaths.Combine("controller", "regions", "licheng-sample.json"),
+            RulesFile = RepoPaths.Combine("controller", "rules", "default-rules.json"),
             BootstrapAdminPassword = AdminPassword,
         };
         WebApplication app = ControllerHost.Build(options);
@@ -101,23 +102,5 @@ public sealed class ControllerFixture : IAsyncDisposable
         {
             // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
         }
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Nodes.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 }

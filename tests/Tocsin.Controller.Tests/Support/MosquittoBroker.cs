@@ -1,3 +1,4 @@
+using Tocsin.TestSupport;
 using System.Diagnostics;
 using System.Net.Sockets;
 using Tocsin.Controller.Mqtt;
@@ -34,7 +35,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
         string binary = new[] { "/usr/sbin/mosquitto", "/usr/bin/mosquitto", "/usr/local/sbin/mosquitto" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("mosquitto is not installed: run scripts/test.sh, which installs Debian's mosquitto package");
         string directory = Path.Combine(Path.GetTempPath(), "tocsin-mosquitto-" + Guid.NewGuid().ToString("N"));
-        int port = ControllerFixture.FreePort();
+        int port = FreePorts.Loopback();
         string password = Guid.NewGuid().ToString("N");
         MosquittoConfigWriter.Write(directory, [], ControllerUser, MosquittoPasswordHash.Create(password), "127.0.0.1", port);
         var process = Process.Start(new ProcessStartInfo(binary, "-c " + Path.Combine(directory, "mosquitto.conf"))

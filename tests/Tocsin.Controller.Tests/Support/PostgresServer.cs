@@ -1,3 +1,4 @@
+using Tocsin.TestSupport;
 using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
@@ -43,7 +44,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
         await RequireAsync(Path.Combine(_bin, "initdb"), ["-D", DataDirectory, "-U", Superuser, "--pwfile=" + passwordFile, "--auth=scram-sha-256", "--encoding=UTF8", "--no-locale", "--no-sync"], asServerUser: true)
             .ConfigureAwait(false);
-        Port = ControllerFixture.FreePort();
+        Port = FreePorts.Loopback();
         // synchronous_commit=off is PostgreSQL's match for the controller's SQLite setting (WAL, synchronous=NORMAL).
         string serverOptions = string.Format(CultureInfo.InvariantCulture, "-p {0} -k {1} -c listen_addresses=127.0.0.1 -c synchronous_commit=off", Port, _root);
         await RequireAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataDirectory, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60", "-o", serverOptions, "start"], asServerUser: true)

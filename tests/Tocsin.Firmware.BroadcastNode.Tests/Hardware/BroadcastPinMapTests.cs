@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Tocsin.TestSupport;
 
 namespace Tocsin.Firmware.BroadcastNode.Tests.Hardware;
 
@@ -26,7 +27,7 @@ public sealed class BroadcastPinMapTests
     [TestMethod]
     public void The_pin_map_document_and_the_code_agree()
     {
-        var documented = ReadTable(Path.Combine(RepoRoot(), "hardware", "broadcast-node", "pin-map.md"));
+        var documented = PinMapDocument.ReadGpioTable(RepoPaths.Combine("hardware", "broadcast-node", "pin-map.md"));
         var code = Pins();
 
         CollectionAssert.AreEquivalent(code.Keys.ToList(), documented.Keys.ToList());
@@ -67,30 +68,4 @@ public sealed class BroadcastPinMapTests
         typeof(BroadcastPins).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral && !f.Name.EndsWith("Channel", StringComparison.Ordinal))
             .ToDictionary(f => f.Name, f => (int)f.GetRawConstantValue());
-
-    private static Dictionary<string, int> ReadTable(string path)
-    {
-        var rows = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (string line in File.ReadAllLines(path))
-        {
-            string[] cells = line.Split('|', StringSplitOptions.TrimEntries);
-            if (cells.Length > 3 && int.TryParse(cells[2], out int gpio))
-            {
-                rows[cells[1]] = gpio;
-            }
-        }
-
-        return rows;
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Nodes.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("repository root (Nodes.sln) not found");
-    }
 }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Tocsin.TestSupport;
 
 namespace Tocsin.Firmware.SensorNode.Tests.Hardware;
 
@@ -13,7 +14,7 @@ public sealed class PinMapTests
     [TestMethod]
     public void The_pin_map_document_and_the_code_agree()
     {
-        var documented = ReadTable(Path.Combine(RepoRoot(), "hardware", "sensor-node", "pin-map.md"));
+        var documented = PinMapDocument.ReadGpioTable(RepoPaths.Combine("hardware", "sensor-node", "pin-map.md"));
         var code = typeof(SensorPins).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral && !f.Name.EndsWith("Channel", StringComparison.Ordinal))
             .ToDictionary(f => f.Name, f => (int)f.GetRawConstantValue());
@@ -31,31 +32,5 @@ public sealed class PinMapTests
         var pins = typeof(SensorPins).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral && !f.Name.EndsWith("Channel", StringComparison.Ordinal)).Select(f => (int)f.GetRawConstantValue()).ToList();
         Assert.AreEqual(pins.Count, pins.Distinct().Count());
-    }
-
-    internal static Dictionary<string, int> ReadTable(string path)
-    {
-        var rows = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (string line in File.ReadAllLines(path))
-        {
-            string[] cells = line.Split('|', StringSplitOptions.TrimEntries);
-            if (cells.Length > 3 && int.TryParse(cells[2], out int gpio))
-            {
-                rows[cells[1]] = gpio;
-            }
-        }
-
-        return rows;
-    }
-
-    internal static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Nodes.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("repository root (Nodes.sln) not found");
     }
 }

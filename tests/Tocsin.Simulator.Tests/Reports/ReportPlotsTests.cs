@@ -16,7 +16,7 @@ public sealed class ReportPlotsTests
             Title = "Burst over Kaiyuan",
             DurationMinutes = 120,
             Network = new NetworkSummary(0, 0, 0, 0, 0, 0, 0, 0, 0),
-            Messages = new DeliverySummary(0, 0, 0, 0, 0, [], []),
+            Messages = new DeliverySummary(0, 0, 0, 0, 0, 0, [], []),
             Alerts =
             [
                 new AlertSummary { Id = "a-1", Kind = "live", Hazard = "waterlogging", Level = "II", Source = "rule", State = "dispatched", CreatedMinute = 18, DispatchedMinute = 20 },
