@@ -16,6 +16,8 @@ public sealed class MqttNetLink : IMqttLink, ISeverableLink, IAsyncDisposable
 {
     /// <summary>Publishes waiting for their acknowledgement beyond which Publish refuses (back-pressure).</summary>
     public const int MaxPendingPublishes = 64;
+    private int _received;
+    private int _published;
 
     private readonly IMqttClient _client;
     private readonly ConcurrentQueue<MqttInboundMessage> _inbound = new();
@@ -48,7 +50,10 @@ public sealed class MqttNetLink : IMqttLink, ISeverableLink, IAsyncDisposable
     public string LastError => _lastError!;
 
     /// <summary>Messages received since creation.</summary>
-    public int ReceivedCount { get; private set; }
+    public int ReceivedCount => Volatile.Read(ref _received);
+
+    /// <summary>Messages handed to the broker since creation (accepted by <see cref="Publish"/>).</summary>
+    public int PublishedCount => Volatile.Read(ref _published);
 
     /// <inheritdoc />
     public void BeginConnect(MqttConnectRequest request)
@@ -100,6 +105,7 @@ public sealed class MqttNetLink : IMqttLink, ISeverableLink, IAsyncDisposable
             .WithRetainFlag(retain)
             .Build();
         Interlocked.Increment(ref _pending);
+        Interlocked.Increment(ref _published);
         _ = PublishAsync(message);
         return true;
     }
@@ -186,7 +192,7 @@ public sealed class MqttNetLink : IMqttLink, ISeverableLink, IAsyncDisposable
 
     private Task OnMessage(MqttApplicationMessageReceivedEventArgs e)
     {
-        ReceivedCount++;
+        Interlocked.Increment(ref _received);
         MqttApplicationMessage m = e.ApplicationMessage;
         _inbound.Enqueue(new MqttInboundMessage(m.Topic, m.Payload.ToArray(), (int)m.QualityOfServiceLevel, m.Retain, m.Dup));
         return Task.CompletedTask;

@@ -168,7 +168,10 @@ public sealed partial class NodeRuntime
 
     private void PublishHeartbeat(long nowMs)
     {
-        _nextHeartbeatMs = nowMs + _heartbeatPeriodMs;
+        // Boards that booted together (power back after a district-wide cut) would otherwise beat in
+        // step for ever and reach the broker as one burst. Each interval is shortened by up to a
+        // tenth at random, never lengthened, so the controller's missed-heartbeat limit (from hb_s) holds.
+        _nextHeartbeatMs = nowMs + _heartbeatPeriodMs - _random.NextLong((_heartbeatPeriodMs / 10) + 1);
         JsonWriter w = _heartbeat;
         w.Reset();
         w.BeginObject();

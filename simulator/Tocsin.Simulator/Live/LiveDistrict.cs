@@ -16,6 +16,9 @@ namespace Tocsin.Simulator.Live;
 /// </summary>
 public sealed class LiveDistrict : IAsyncDisposable
 {
+    private readonly System.Diagnostics.Stopwatch _rateClock = System.Diagnostics.Stopwatch.StartNew();
+    private long _sentBefore;
+    private long _receivedBefore;
     private readonly ControllerApi _api;
     private readonly TextWriter _out;
     private readonly List<DistrictSite> _sites = [];
@@ -192,6 +195,30 @@ public sealed class LiveDistrict : IAsyncDisposable
         }
     }
 
+    // Messages the nodes' own MQTT connections sent and received since the last report line, per real second.
+    private string MessageRate()
+    {
+        long sent = 0;
+        long received = 0;
+        foreach (VirtualNode node in Nodes)
+        {
+            if (node.Link is MqttNetLink link)
+            {
+                sent += link.PublishedCount;
+                received += link.ReceivedCount;
+            }
+        }
+
+        double seconds = _rateClock.Elapsed.TotalSeconds;
+        _rateClock.Restart();
+        // A rebooted node starts a new link with fresh counters, so a total can fall: count no negative rate.
+        double sentRate = Math.Max(0, sent - _sentBefore) / Math.Max(seconds, 1e-3);
+        double receivedRate = Math.Max(0, received - _receivedBefore) / Math.Max(seconds, 1e-3);
+        _sentBefore = sent;
+        _receivedBefore = received;
+        return string.Format(CultureInfo.InvariantCulture, "{0:0.0} messages/s sent and {1:0.0}/s received by the nodes", sentRate, receivedRate);
+    }
+
     private async Task ReportAsync(double worldMinute)
     {
         var mine = Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
@@ -209,13 +236,14 @@ public sealed class LiveDistrict : IAsyncDisposable
         }
 
         int connected = Nodes.Count(n => n.Link?.State == Tocsin.Firmware.Hardware.MqttLinkState.Connected);
+        string rate = MessageRate();
         using var process = System.Diagnostics.Process.GetCurrentProcess();
         double maxDepth = _sites.Max(s => s.Basin.DepthMm);
         double maxRain = _sites.Max(s => s.Sensor.RainMmPerHour);
         await _out.WriteLineAsync(string.Format(CultureInfo.InvariantCulture,
-            "[world {0:0000} min] nodes online at the controller {1}/{2}, connected here {3}, heaviest rain {4:0} mm/h (world), deepest water {5:0} mm at {6}; simulator memory {7:0} MB ({8:0.0} KB per node)",
+            "[world {0:0000} min] nodes online at the controller {1}/{2}, connected here {3}, heaviest rain {4:0} mm/h (world), deepest water {5:0} mm at {6}; simulator memory {7:0} MB ({8:0.0} KB per node); {9}",
             worldMinute, online, mine.Count, connected, maxRain / _speed, maxDepth, _sites.OrderByDescending(s => s.Basin.DepthMm).First().Community,
-            process.WorkingSet64 / 1048576.0, process.WorkingSet64 / 1024.0 / Math.Max(1, mine.Count))).ConfigureAwait(false);
+            process.WorkingSet64 / 1048576.0, process.WorkingSet64 / 1024.0 / Math.Max(1, mine.Count), rate)).ConfigureAwait(false);
         JsonElement alerts;
         try
         {

@@ -132,4 +132,17 @@ public sealed class MqttSessionTests
         h.Run(60_000, 1000);
         Assert.AreEqual(2, h.PublishedTo("hb").Count);
     }
+
+    [TestMethod]
+    public void Heartbeats_come_at_most_one_period_apart_and_not_in_lockstep()
+    {
+        var h = new NodeHarness();
+        h.Tick(10);
+        h.Run(30 * 60_000, 1000);
+        var uptimes = h.PublishedTo("hb").Select(p => System.Text.Json.JsonDocument.Parse(p.Payload).RootElement.GetProperty("up_s").GetInt64()).ToList();
+        var intervals = uptimes.Zip(uptimes.Skip(1), (a, b) => b - a).ToList();
+        Assert.IsTrue(intervals.Count >= 29, "heartbeats: " + string.Join(", ", uptimes));
+        Assert.IsTrue(intervals.All(s => s >= 53 && s <= 60), "intervals (s): " + string.Join(", ", intervals));
+        Assert.IsTrue(intervals.Distinct().Count() > 2, "every interval the same: boards booted together would beat in step");
+    }
 }
