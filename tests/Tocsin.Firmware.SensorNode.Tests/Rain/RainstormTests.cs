@@ -171,4 +171,27 @@ public sealed class RainstormTests
         Assert.AreEqual(0, h.Module.Gauge.TotalX100(RainWindows.DayHours));
         Assert.IsTrue(h.Sink.Lines.Any(l => l.Contains("rain ring started empty", StringComparison.Ordinal)));
     }
+
+    [TestMethod]
+    public void A_dry_gauge_leaves_its_rain_record_alone_and_a_tip_reaches_flash_within_a_minute()
+    {
+        var h = new SensorHarness();
+        h.Gauge.Tip(h.NowMs + 100);
+        h.Run(61_000, 1000);
+        byte[] afterTip = h.Flash.Read("rain");
+        Assert.IsNotNull(afterTip);
+
+        h.Run(30 * 60_000, 1000);
+        CollectionAssert.AreEqual(afterTip, h.Flash.Read("rain"), "thirty dry minutes rewrote the ring");
+
+        h.Gauge.Tip(h.NowMs + 100);
+        h.Run(61_000, 1000);
+        CollectionAssert.AreNotEqual(afterTip, h.Flash.Read("rain"), "a new tip did not reach flash");
+
+        h.Run(90 * 60_000, 1000);
+        h.Reboot();
+        h.Tick(10);
+        Assert.AreEqual(40, h.Module.Gauge.TotalX100(RainWindows.ThreeHours), "both tips (0.2 mm each) within three hours after a restore from the old record");
+        Assert.AreEqual(0, h.Module.Gauge.TotalX100(RainWindows.OneHour));
+    }
 }

@@ -72,7 +72,9 @@ public sealed class RainAccumulator
             _minute = next;
         }
 
-        _dirty = true;
+        // Not dirty: time passing alone need not reach flash. A restore advances the saved ring to its
+        // own minute the same way, so an older record gives the same totals; only tips must be saved.
+        // (A dry sensor used to rewrite its 1.5 KB ring every minute.)
     }
 
     /// <summary>Counts one tip in <paramref name="minute"/> (the current one or an earlier one).</summary>
