@@ -7,10 +7,11 @@ namespace Tocsin.Controller.FanOut;
 
 /// <summary>
 /// Turns an alert action into signed commands for its speakers: one command (one "seq", one set of
-/// bytes) per action, signed with every addressed node's own key, one publish per community on
-/// <c>tocsin/v1/area/{community}/cmd</c> (split at 100 MACs, or one MAC per envelope for a broker
-/// that delivers into each member's session). Never routing one publish per node keeps the broker
-/// from walking every session per node (MQTTnet issue 2174). Bodies follow the
+/// bytes) per action, signed with every addressed node's own key, for the community's topic
+/// <c>tocsin/v1/area/{community}/cmd</c>: envelopes of up to 100 MACs, published once each on a broker
+/// that routes by topic, or one single-MAC envelope per speaker for a broker that puts each into its
+/// member's session. Either way the broker never routes one publish per node, which would walk every
+/// session per publish (MQTTnet issue 2174). Bodies follow the
 /// broadcast node's parser (firmware Scheduling/CommandBody.cs); the mode comes from the alert's kind only.
 /// </summary>
 public sealed class FanOutPlanner

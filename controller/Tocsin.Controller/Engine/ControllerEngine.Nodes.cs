@@ -94,8 +94,10 @@ public sealed partial class ControllerEngine
 
     private void PutNode(StoredNode node)
     {
+        // The record first: a stored node it cannot read must not leave the two maps out of step.
+        NodeRecord record = ToRecord(node);
         _nodes[node.Id] = node;
-        _records[node.Id] = ToRecord(node);
+        _records[node.Id] = record;
         _directory.Put(node);
     }
 

@@ -9,8 +9,10 @@ namespace Tocsin.Controller.Mqtt;
 /// The in-process MQTTnet broker. Every node authenticates with its own credentials and gets a
 /// per-node topic ACL. Node traffic is taken in the publish interceptor and, except for retained
 /// status and events that other nodes may hear, not routed at all: MQTTnet walks every session for
-/// each routed publish, which at 10,000 nodes costs seconds. Commands to a community go out as one
-/// injected publish; messages to one node are enqueued straight into its session.
+/// each routed publish, which at 10,000 nodes costs seconds. Commands are enqueued straight into each
+/// addressed speaker's session (each gets an envelope with only its own MAC, see
+/// <see cref="DeliversToEachMember"/>), as are acknowledgements and resends to one node; only an
+/// envelope for several members whose sessions are missing is also published routed.
 /// </summary>
 public sealed partial class EmbeddedBroker : INodeTransport
 {

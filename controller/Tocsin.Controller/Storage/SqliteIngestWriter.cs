@@ -11,14 +11,29 @@ namespace Tocsin.Controller.Storage;
 internal sealed class SqliteIngestWriter : IDisposable
 {
     private readonly SqliteConnection _connection;
+    private readonly List<SqliteCommand> _commands = [];
     private readonly SqliteCommand _insert;
     private readonly SqliteCommand _upsert;
     private readonly SqliteCommand _gap;
     private readonly SqliteCommand _delivery;
 
+    /// <summary>Opens the connection and compiles the statements; on any failure nothing stays open.</summary>
     public SqliteIngestWriter(SqliteDatabase db)
     {
         _connection = db.Open();
+        try
+        {
+            (_insert, _upsert, _gap, _delivery) = Prepare();
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    private (SqliteCommand Insert, SqliteCommand Upsert, SqliteCommand Gap, SqliteCommand Delivery) Prepare()
+    {
         using (SqliteCommand pragma = _connection.CreateCommand())
         {
             // A round touches a page or two per node (1,000s of pages): the default 2 MB cache would
@@ -29,11 +44,11 @@ internal sealed class SqliteIngestWriter : IDisposable
             pragma.ExecuteNonQuery();
         }
 
-        _insert = Command(
+        SqliteCommand insert = Command(
             "INSERT OR IGNORE INTO node_messages (node, epoch, seq, stream, type, measured_utc, received_utc, payload) VALUES ($n, $e, $s, $st, $ty, $m, $r, $p)",
             ("$n", SqliteType.Text), ("$e", SqliteType.Integer), ("$s", SqliteType.Integer), ("$st", SqliteType.Text), ("$ty", SqliteType.Text),
             ("$m", SqliteType.Integer), ("$r", SqliteType.Integer), ("$p", SqliteType.Text));
-        _upsert = Command(
+        SqliteCommand upsert = Command(
             """
             INSERT INTO node_state (node, online, last_seen_utc, status_json, heartbeat_json, last_report_json, epoch, acked_upto, lost_messages, duplicate_messages)
             VALUES ($n, COALESCE($o, 0), $l, $s, $h, $rep, $e, $u, $lost, $dup)
@@ -45,13 +60,14 @@ internal sealed class SqliteIngestWriter : IDisposable
             """,
             ("$n", SqliteType.Text), ("$o", SqliteType.Integer), ("$l", SqliteType.Integer), ("$s", SqliteType.Text), ("$h", SqliteType.Text),
             ("$rep", SqliteType.Text), ("$e", SqliteType.Integer), ("$u", SqliteType.Integer), ("$lost", SqliteType.Integer), ("$dup", SqliteType.Integer));
-        _gap = Command(
+        SqliteCommand gap = Command(
             "INSERT INTO message_gaps (node, epoch, first_seq, last_seq, noted_utc) VALUES ($n, $e, $f, $l, strftime('%s','now') * 1000)",
             ("$n", SqliteType.Text), ("$e", SqliteType.Integer), ("$f", SqliteType.Integer), ("$l", SqliteType.Integer));
-        _delivery = Command(
+        SqliteCommand delivery = Command(
             "INSERT INTO deliveries (alert, version, node, state, reason, updated_utc) VALUES ($a, $v, $n, $s, $r, $t) "
             + "ON CONFLICT (alert, version, node) DO UPDATE SET state = excluded.state, reason = excluded.reason, updated_utc = excluded.updated_utc",
             ("$a", SqliteType.Text), ("$v", SqliteType.Integer), ("$n", SqliteType.Text), ("$s", SqliteType.Text), ("$r", SqliteType.Text), ("$t", SqliteType.Integer));
+        return (insert, upsert, gap, delivery);
     }
 
     /// <summary>Writes the round in one transaction; on any error nothing of it is kept.</summary>
@@ -89,10 +105,11 @@ internal sealed class SqliteIngestWriter : IDisposable
 
     public void Dispose()
     {
-        _insert.Dispose();
-        _upsert.Dispose();
-        _gap.Dispose();
-        _delivery.Dispose();
+        foreach (SqliteCommand command in _commands)
+        {
+            command.Dispose();
+        }
+
         _connection.Dispose();
     }
 
@@ -109,6 +126,7 @@ internal sealed class SqliteIngestWriter : IDisposable
     private SqliteCommand Command(string sql, params (string Name, SqliteType Type)[] parameters)
     {
         SqliteCommand command = _connection.CreateCommand();
+        _commands.Add(command);
         command.CommandText = sql;
         foreach (var (name, type) in parameters)
         {

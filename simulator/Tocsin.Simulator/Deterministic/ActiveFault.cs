@@ -41,9 +41,12 @@ public sealed class ActiveFault
     /// <summary>Packets an attacker injected.</summary>
     public long Injected { get; set; }
 
-    /// <summary>The command an attack used (replayed or forged), for counting who acted on it.</summary>
-    public string? AttackCommand { get; set; }
+    /// <summary>
+    /// The commands an attack used (the forged one, or every command a replay re-sent: each speaker
+    /// gets its own last command, so they can differ), for counting who acted on them.
+    /// </summary>
+    public HashSet<string> AttackCommands { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>"playing" results for <see cref="AttackCommand"/> from the targets when the attack began.</summary>
+    /// <summary>"playing" results for <see cref="AttackCommands"/> from the targets when the attack began.</summary>
     public long PlaysBefore { get; set; }
 }

@@ -198,7 +198,11 @@ public sealed partial class DeterministicRun
                 continue;
             }
 
-            a.AttackCommand ??= CommandIdOf(captured.Payload);
+            if (CommandIdOf(captured.Payload) is { } replayed)
+            {
+                a.AttackCommands.Add(replayed);
+            }
+
             a.Injected += _network.Inject(captured.Topic, captured.Payload, [n.Plan.Id]);
         }
 
@@ -209,7 +213,7 @@ public sealed partial class DeterministicRun
     {
         long now = _time.UtcMs;
         string id = "forged-" + a.Fault.Index.ToString(CultureInfo.InvariantCulture);
-        a.AttackCommand = id;
+        a.AttackCommands.Add(id);
         var random = new Random(unchecked(_seed + a.Fault.Index));
         foreach (var group in a.Nodes.Where(n => n.Speaker != null).GroupBy(n => n.Plan.Community))
         {
@@ -246,7 +250,7 @@ public sealed partial class DeterministicRun
     }
 
     private long PlaysOf(ActiveFault a) =>
-        a.AttackCommand == null ? 0 : a.Nodes.Sum(n => (long)TallyOf(n.Plan.Id).Plays.GetValueOrDefault(a.AttackCommand));
+        a.Nodes.Sum(n => a.AttackCommands.Sum(c => (long)TallyOf(n.Plan.Id).Plays.GetValueOrDefault(c)));
 
     private void PowerBack(SimulatedNode n, string reason)
     {

@@ -161,12 +161,14 @@ public sealed partial class DeterministicRun
     private static double? Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? null : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
-    // A message the node's outbox still holds (same epoch, not yet acknowledged) is on its way, not lost.
+    // A message the node's outbox still holds (same epoch, not yet acknowledged) is on its way, not
+    // lost; a board without power keeps its outbox in flash, as it was when the power went.
     private static bool StillQueued(SimulatedNode node, long key)
     {
         Tocsin.Firmware.Delivery.Outbox? outbox = node.Node.Runtime?.Outbox;
+        (int Epoch, long OldestSeq, int Count)? held = outbox != null ? (outbox.Epoch, outbox.OldestSeq, outbox.Count) : node.Node.OutboxAtPowerOff;
         long epoch = key >> 32;
         long seq = key & 0xFFFFFFFFL;
-        return outbox != null && outbox.Count > 0 && epoch == outbox.Epoch && seq >= outbox.OldestSeq;
+        return held is { Count: > 0 } h && epoch == h.Epoch && seq >= h.OldestSeq;
     }
 }

@@ -80,9 +80,17 @@ public abstract class VirtualNode
             Link?.Disconnect();
         }
 
+        if (Runtime != null)
+        {
+            OutboxAtPowerOff = (Runtime.Outbox.Epoch, Runtime.Outbox.OldestSeq, Runtime.Outbox.Count);
+        }
+
         Runtime = null;
         Clock.Restart();
     }
+
+    /// <summary>What the outbox held when the board last lost power (its flash keeps it), or null.</summary>
+    public (int Epoch, long OldestSeq, int Count)? OutboxAtPowerOff { get; private set; }
 
     /// <summary>How far the last <see cref="Tick"/> moved this node's clock, ms.</summary>
     protected long LastAdvanceMs { get; private set; }

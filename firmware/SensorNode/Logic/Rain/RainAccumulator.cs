@@ -60,6 +60,7 @@ public sealed class RainAccumulator
             return;
         }
 
+        bool aged = false;
         while (_minute < minute)
         {
             long next = _minute + 1;
@@ -68,13 +69,22 @@ public sealed class RainAccumulator
                 _sums[w] -= _tips[Slot(next - RainWindows.LengthMinutes(w))];
             }
 
+            if (_tips[Slot(next)] != 0)
+            {
+                aged = true;
+            }
+
             _tips[Slot(next)] = 0;
             _minute = next;
         }
 
-        // Not dirty: time passing alone need not reach flash. A restore advances the saved ring to its
-        // own minute the same way, so an older record gives the same totals; only tips must be saved.
-        // (A dry sensor used to rewrite its 1.5 KB ring every minute.)
+        // With rain in the ring the minute is saved every minute: a board that restarts without
+        // synchronized time resumes from the saved minute, so an old one would bring ended rain back.
+        // A ring dry for a whole day saves nothing (a dry sensor used to rewrite 1.5 KB every minute).
+        if (aged || _sums[RainWindows.DayHours] > 0)
+        {
+            _dirty = true;
+        }
     }
 
     /// <summary>Counts one tip in <paramref name="minute"/> (the current one or an earlier one).</summary>
