@@ -165,10 +165,8 @@ public sealed partial class DeterministicRun
     // lost; a board without power keeps its outbox in flash, as it was when the power went.
     private static bool StillQueued(SimulatedNode node, long key)
     {
-        Tocsin.Firmware.Delivery.Outbox? outbox = node.Node.Runtime?.Outbox;
-        (int Epoch, long OldestSeq, int Count)? held = outbox != null ? (outbox.Epoch, outbox.OldestSeq, outbox.Count) : node.Node.OutboxAtPowerOff;
         long epoch = key >> 32;
         long seq = key & 0xFFFFFFFFL;
-        return held is { Count: > 0 } h && epoch == h.Epoch && seq >= h.OldestSeq;
+        return node.Node.OutboxHeld is { Count: > 0 } h && epoch == h.Epoch && seq >= h.OldestSeq;
     }
 }

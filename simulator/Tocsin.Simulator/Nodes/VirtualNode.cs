@@ -11,6 +11,7 @@ namespace Tocsin.Simulator.Nodes;
 /// </summary>
 public abstract class VirtualNode
 {
+    private (int Epoch, long OldestSeq, int Count)? _outboxAtPowerOff;
     private readonly Func<IMqttLink> _linkFactory;
 
     /// <summary>Creates the node; nothing runs until <see cref="PowerOn"/>.</summary>
@@ -80,17 +81,17 @@ public abstract class VirtualNode
             Link?.Disconnect();
         }
 
-        if (Runtime != null)
-        {
-            OutboxAtPowerOff = (Runtime.Outbox.Epoch, Runtime.Outbox.OldestSeq, Runtime.Outbox.Count);
-        }
-
+        _outboxAtPowerOff = OutboxHeld;
         Runtime = null;
         Clock.Restart();
     }
 
-    /// <summary>What the outbox held when the board last lost power (its flash keeps it), or null.</summary>
-    public (int Epoch, long OldestSeq, int Count)? OutboxAtPowerOff { get; private set; }
+    /// <summary>
+    /// What the outbox holds (epoch, oldest unacknowledged sequence, count): the running firmware's, or
+    /// without power what it held when the power went (its flash keeps it); null if never powered.
+    /// </summary>
+    public (int Epoch, long OldestSeq, int Count)? OutboxHeld =>
+        Runtime is { } runtime ? (runtime.Outbox.Epoch, runtime.Outbox.OldestSeq, runtime.Outbox.Count) : _outboxAtPowerOff;
 
     /// <summary>How far the last <see cref="Tick"/> moved this node's clock, ms.</summary>
     protected long LastAdvanceMs { get; private set; }
