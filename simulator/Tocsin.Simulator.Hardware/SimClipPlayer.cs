@@ -41,6 +41,16 @@ public sealed class SimClipPlayer : ISerialLine
         }
     }
 
+    /// <summary>When the clip playing ends on the node's monotonic clock (ms), or null when none plays.</summary>
+    public long? EndsAtMs
+    {
+        get
+        {
+            Update();
+            return CurrentTrack == 0 || _dead ? null : _startedMs + _durationsMs[CurrentTrack];
+        }
+    }
+
     /// <summary>Last volume set (0-30).</summary>
     public int Volume { get; private set; } = 20;
 

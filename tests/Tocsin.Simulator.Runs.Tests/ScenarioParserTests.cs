@@ -126,6 +126,16 @@ public sealed class ScenarioParserTests
     }
 
     [Fact]
+    public void The_steady_step_is_read_and_checked()
+    {
+        ScenarioLoadResult ok = Parse(",\"tick\":{\"soundingMs\":200,\"steadyMs\":8000}");
+        Assert.True(ok.Succeeded, string.Join("\n", ok.Errors));
+        Assert.Equal(new TickSpec(SoundingMs: 200, SteadyMs: 8000), ok.Scenario!.Tick);
+        Assert.Equal(5000, new TickSpec().SteadyMs);
+        AssertError(Parse(",\"tick\":{\"steadyMs\":0}"), "$.tick.steadyMs", "must be from 10 to 60000");
+    }
+
+    [Fact]
     public void Every_error_is_reported_not_just_the_first()
     {
         ScenarioLoadResult result = Parse(",\"network\":{\"lossPercent\":150},\"tick\":{\"activeMs\":0},\"rian\":1", null);

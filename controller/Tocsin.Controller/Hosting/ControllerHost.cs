@@ -37,7 +37,7 @@ public static partial class ControllerHost
         }
         else
         {
-            builder.Services.AddSqliteStorage(options.DatabasePath);
+            builder.Services.AddSqliteStorage(options.DatabasePath, options.SyncWrites);
         }
 
         builder.Services.AddSingleton<PersistentCommandSequence>();

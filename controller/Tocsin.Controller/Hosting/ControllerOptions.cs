@@ -57,6 +57,13 @@ public sealed class ControllerOptions
     /// </summary>
     public int SnapshotIntervalS { get; set; } = 5;
 
+    /// <summary>
+    /// True (the default): SQLite syncs the file at each checkpoint, so a power cut cannot corrupt it.
+    /// False stops syncing: a killed process still loses nothing (the OS holds its writes), but a
+    /// power cut may. Only for throwaway databases, such as a deterministic simulation's.
+    /// </summary>
+    public bool SyncWrites { get; set; } = true;
+
     /// <summary>The SQLite file.</summary>
     public string DatabasePath => Path.Combine(DataDirectory, "tocsin.db");
 

@@ -98,5 +98,28 @@ public static class Schema
             updated_utc INTEGER NOT NULL
         );
         """,
+
+        // Messages clustered by node put each insert into one of 10,000 scattered pages, twice (table
+        // and time index), and every commit rewrote those pages in the WAL: 44 µs a message at 10,000
+        // nodes. A rowid table appends (a round's rows share a page or two) and one unique index keeps
+        // the per-node duplicate check and serves the per-node series query.
+        """
+        CREATE TABLE node_messages_log (
+            id INTEGER PRIMARY KEY,
+            node TEXT NOT NULL,
+            epoch INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            stream TEXT NOT NULL,
+            type TEXT,
+            measured_utc INTEGER,
+            received_utc INTEGER NOT NULL,
+            payload TEXT NOT NULL
+        );
+        INSERT INTO node_messages_log (node, epoch, seq, stream, type, measured_utc, received_utc, payload)
+            SELECT node, epoch, seq, stream, type, measured_utc, received_utc, payload FROM node_messages ORDER BY received_utc, node, epoch, seq;
+        DROP TABLE node_messages;
+        ALTER TABLE node_messages_log RENAME TO node_messages;
+        CREATE UNIQUE INDEX node_messages_by_seq ON node_messages (node, epoch, seq);
+        """,
     ];
 }

@@ -10,9 +10,13 @@ namespace Tocsin.Controller.Storage;
 public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
+    private readonly string _pragmas;
 
-    /// <summary>Creates a database on <paramref name="path"/> (created if missing).</summary>
-    public SqliteDatabase(string path)
+    /// <summary>
+    /// Creates a database on <paramref name="path"/> (created if missing). With <paramref name="syncWrites"/>
+    /// false the file is never synced: a killed process loses nothing, a power cut may corrupt it.
+    /// </summary>
+    public SqliteDatabase(string path, bool syncWrites = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string? directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
@@ -22,6 +26,7 @@ public sealed class SqliteDatabase
         }
 
         Path = path;
+        _pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=" + (syncWrites ? "NORMAL" : "OFF") + "; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -41,7 +46,7 @@ public sealed class SqliteDatabase
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using SqliteCommand pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+        pragma.CommandText = _pragmas;
         pragma.ExecuteNonQuery();
         return connection;
     }

@@ -3,10 +3,13 @@ namespace Tocsin.Controller.Storage;
 /// <summary>Registers the SQLite implementations of the stores (the default database).</summary>
 public static class SqliteStorage
 {
-    /// <summary>Opens (creating if missing) and migrates the SQLite file at <paramref name="path"/> and registers its stores.</summary>
-    public static IServiceCollection AddSqliteStorage(this IServiceCollection services, string path)
+    /// <summary>
+    /// Opens (creating if missing) and migrates the SQLite file at <paramref name="path"/> and registers its stores;
+    /// <paramref name="syncWrites"/> false stops syncing to disk (see <c>ControllerOptions.SyncWrites</c>).
+    /// </summary>
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services, string path, bool syncWrites = true)
     {
-        var database = new SqliteDatabase(path);
+        var database = new SqliteDatabase(path, syncWrites);
         database.Migrate();
         services.AddSingleton(database);
         services.AddSingleton<INodeStore, NodeStore>();

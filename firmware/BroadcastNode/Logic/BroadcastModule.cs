@@ -71,6 +71,9 @@ public sealed class BroadcastModule : INodeModule
     /// <summary>The clip player.</summary>
     public DfPlayer Player => _player;
 
+    /// <summary>The program runner (what sounds now and until when it is steady).</summary>
+    public ProgramRunner Runner => _runner;
+
     /// <summary>The current sense.</summary>
     public CurrentSense Sense => _sense;
 

@@ -110,7 +110,9 @@ public sealed partial class DeterministicRun
             }
 
             int idle = node.Plan.IsSensor ? _scenario.Tick.SensorMs : _scenario.Tick.SpeakerMs;
-            int step = node.HasTraffic ? _scenario.Tick.ActiveMs : node.IsSounding ? _scenario.Tick.SoundingMs : idle;
+            int step = node.HasTraffic ? _scenario.Tick.ActiveMs
+                : node.IsSounding ? node.SoundingStepMs(_scenario.Tick.SoundingMs, _scenario.Tick.SteadyMs)
+                : idle;
             _scheduler.At(i, t + step, t);
         }
 

@@ -1,3 +1,4 @@
+using Tocsin.Firmware.BroadcastNode.Playback;
 using Tocsin.Firmware.Hardware;
 using Tocsin.Simulator.Nodes;
 using Tocsin.Simulator.Scenarios;
@@ -71,6 +72,39 @@ public sealed class SimulatedNode
             VirtualBroadcastNode? s = Speaker;
             return s != null && (s.AmpRelay.IsOn || s.Player.IsPlaying || s.Tone.FrequencyHz > 0 || Array.Exists(s.Zones, z => z.IsOn));
         }
+    }
+
+    /// <summary>
+    /// How long the speaker may go without a step while it sounds: <paramref name="soundingMs"/> while
+    /// anything may change at any moment; while its siren or clip sounds steadily, until that step or
+    /// clip ends, at most <paramref name="steadyMs"/> (a step in between would only re-sample the sweep).
+    /// </summary>
+    public int SoundingStepMs(int soundingMs, int steadyMs)
+    {
+        if (Speaker is not { Module: { } module } speaker)
+        {
+            return soundingMs;
+        }
+
+        long until = module.Runner.SteadyUntilMs;
+        if (until == long.MinValue)
+        {
+            return soundingMs;
+        }
+
+        // The player's busy line falling ends a clip step: on a board it is an input that wakes the
+        // loop, so the speaker steps at the clip's end, and at once if it has ended unseen.
+        if (module.Runner.Program.KindAt(module.Runner.StepIndex) == StepKind.Clip)
+        {
+            if (speaker.Player.EndsAtMs is not long clipEnd)
+            {
+                return soundingMs;
+            }
+
+            until = Math.Min(until, clipEnd);
+        }
+
+        return (int)Math.Clamp(until - speaker.Clock.MonotonicMs(), soundingMs, Math.Max(soundingMs, steadyMs));
     }
 
     /// <summary>Steps the firmware to run time <paramref name="nowMs"/> (safe to call for different nodes on different threads).</summary>

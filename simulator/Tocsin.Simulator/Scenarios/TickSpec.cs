@@ -9,4 +9,9 @@ namespace Tocsin.Simulator.Scenarios;
 /// <param name="SpeakerMs">Idle step of loudspeaker nodes.</param>
 /// <param name="ActiveMs">Step of nodes with a message waiting or a connection opening.</param>
 /// <param name="SoundingMs">Step of speakers while they sequence and sound (coarser steps stretch warm-up and interlock times a little).</param>
-public sealed record TickSpec(int SensorMs = 1000, int SpeakerMs = 2000, int ActiveMs = 100, int SoundingMs = 100);
+/// <param name="SteadyMs">
+/// Longest step of a speaker whose siren or clip sounds with its line proven: nothing but the siren's
+/// sweep changes before the step or clip ends (it steps then), and commands wake it at once. A fault
+/// in the chain while it sounds shows at its next step.
+/// </param>
+public sealed record TickSpec(int SensorMs = 1000, int SpeakerMs = 2000, int ActiveMs = 100, int SoundingMs = 100, int SteadyMs = 5000);

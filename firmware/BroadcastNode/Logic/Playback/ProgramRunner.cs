@@ -74,6 +74,32 @@ public sealed class ProgramRunner
     /// <summary>True while a step's audio is on (or a player check runs).</summary>
     public bool IsSounding => _phase == Sounding;
 
+    /// <summary>
+    /// While a siren or clip step sounds with its line proven (or not judged) and, for a clip, the
+    /// player answering: the latest time (ms) the step can end. Until then a tick only re-samples the
+    /// siren's sweep, so a host that sleeps between ticks may sleep until then; the player's busy line
+    /// and commands are inputs that wake it sooner. <see cref="long.MinValue"/> when a tick may change
+    /// something at any moment (chain engaging, load not proven yet, pilot peaks, player checks).
+    /// </summary>
+    public long SteadyUntilMs
+    {
+        get
+        {
+            if (_phase != Sounding || (_threshold > 0 && !_loadSeen))
+            {
+                return long.MinValue;
+            }
+
+            int kind = _program.KindAt(_index);
+            if (kind == StepKind.Siren)
+            {
+                return _stepStartMs + _program.DurationMsAt(_index);
+            }
+
+            return kind == StepKind.Clip && _player.LastAnswerMs >= _stepStartMs ? _stepStartMs + ClipMaxMs : long.MinValue;
+        }
+    }
+
     /// <summary>Outcome of the last supervised line check: 1 load seen, -1 none, 0 none yet.</summary>
     public int LineState { get; private set; }
 
