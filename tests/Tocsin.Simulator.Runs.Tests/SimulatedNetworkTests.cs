@@ -144,4 +144,39 @@ public sealed class SimulatedNetworkTests
         Assert.Equal(("tocsin/v1/area/c1/cmd", "{}"u8.ToArray()), _net.CapturedCommand("bn-1"));
         Assert.Null(_net.CapturedCommand("bn-9"));
     }
+
+    [Fact]
+    public async Task Held_controller_sends_go_out_on_release_in_the_order_sent_and_none_before()
+    {
+        SimulatedLink link = Connected("bn-1");
+        foreach (string topic in (string[])["tocsin/v1/node/bn-1/ack", "tocsin/v1/area/c/cmd", "tocsin/v1/node/bn-1/cmd"])
+        {
+            Assert.True(link.Subscribe(topic, 1));
+        }
+
+        _net.Collect(link);
+        _net.HoldControllerSends();
+        await _net.SendToNodeAsync("bn-1", "tocsin/v1/node/bn-1/ack", Encoding.UTF8.GetBytes("1"), CancellationToken.None);
+        await _net.PublishToMembersAsync("tocsin/v1/area/c/cmd", Encoding.UTF8.GetBytes("2"), ["bn-1"], CancellationToken.None);
+        await _net.SendToNodeAsync("bn-1", "tocsin/v1/node/bn-1/cmd", Encoding.UTF8.GetBytes("3"), CancellationToken.None);
+        After(1_000);
+        Assert.Null(link.TryReceive());
+        Assert.Equal(0, _net.Tally.ToNodes);
+
+        _net.ReleaseControllerSends();
+        After(1_000);
+        var payloads = new List<string>();
+        while (link.TryReceive() is { } m)
+        {
+            payloads.Add(Encoding.UTF8.GetString(m.Payload));
+        }
+
+        Assert.Equal(["1", "2", "3"], payloads);
+        Assert.Equal(Encoding.UTF8.GetBytes("3"), _net.CapturedCommand("bn-1")!.Value.Payload);
+
+        // Not held any more: the next send goes straight on the wire.
+        await _net.SendToNodeAsync("bn-1", "tocsin/v1/node/bn-1/ack", Encoding.UTF8.GetBytes("4"), CancellationToken.None);
+        After(1_000);
+        Assert.Equal("4", Encoding.UTF8.GetString(link.TryReceive()!.Payload));
+    }
 }

@@ -49,22 +49,52 @@ public sealed partial class DeterministicRun
             _network.Advance(_startUtcMs + t);
             mark = Phase(RunPhase.Network, mark);
             _scheduler.TakeDue(t, _due);
+
+            // The round takes only what the network has delivered by now, so it can run beside the
+            // nodes' steps; what it sends waits until their traffic has been collected (see
+            // ControllerRoundWorker), which keeps every run with one seed the same.
+            bool round = _controller.IsUp && (t >= _nextControllerMs || _controller.Engine.PendingInbound > 0);
+            if (round)
+            {
+                if (t >= _nextControllerMs)
+                {
+                    _nextControllerMs = t + 1000;
+                }
+
+                _network.HoldControllerSends();
+                _rounds?.Begin(_controller.Step);
+            }
+
             if (_due.Count > 0)
             {
                 StepNodes(t);
             }
 
             mark = Phase(RunPhase.Nodes, mark);
-            if (_controller.IsUp && (t >= _nextControllerMs || _controller.Engine.PendingInbound > 0))
+            if (round)
             {
-                _controller.Step();
-                if (t >= _nextControllerMs)
+                if (_rounds != null)
                 {
-                    _nextControllerMs = t + 1000;
+                    _rounds.Wait();
+                }
+                else
+                {
+                    _controller.Step();
                 }
             }
 
-            Phase(RunPhase.Controller, mark);
+            mark = Phase(RunPhase.Controller, mark);
+            if (_due.Count > 0)
+            {
+                FlushNodes(t);
+            }
+
+            if (round)
+            {
+                _network.ReleaseControllerSends();
+            }
+
+            Phase(RunPhase.Flush, mark);
 
             ReportProgress(t, endMs);
         }
@@ -88,7 +118,10 @@ public sealed partial class DeterministicRun
             }
         });
         _nodeSteps += _due.Count;
-        long flush = Stopwatch.GetTimestamp();
+    }
+
+    private void FlushNodes(long t)
+    {
         foreach (int i in _due)
         {
             SimulatedNode node = _nodes[i];
@@ -115,11 +148,6 @@ public sealed partial class DeterministicRun
                 : idle;
             _scheduler.At(i, t + step, t);
         }
-
-        // Handing node traffic to the network is counted apart from the firmware steps.
-        long spent = Stopwatch.GetTimestamp() - flush;
-        _phaseTicks[(int)RunPhase.Flush] += spent;
-        _phaseTicks[(int)RunPhase.Nodes] -= spent;
     }
 
     private void StepWorld(long t)

@@ -36,6 +36,7 @@ public sealed partial class DeterministicRun : IAsyncDisposable
     private readonly List<SimulatedNode> _nodes = [];
     private readonly Dictionary<string, SimulatedNode> _byId = new(StringComparer.Ordinal);
     private readonly NodeScheduler _scheduler;
+    private readonly ControllerRoundWorker? _rounds;
     private readonly Stopwatch _wall = new();
     private long _now;
     private long _nodeSteps;
@@ -79,6 +80,7 @@ public sealed partial class DeterministicRun : IAsyncDisposable
         _controller = new DeterministicController(controllerOptions, _time, _network, new ControllerLogRecorder(OnControllerWarning));
         int horizon = Math.Max(Math.Max(scenario.Tick.SensorMs, scenario.Tick.SpeakerMs), Math.Max(scenario.Tick.SoundingMs, scenario.Tick.SteadyMs)) + scenario.Tick.ActiveMs;
         _scheduler = new NodeScheduler(_plan.Nodes.Count, scenario.Tick.ActiveMs, horizon);
+        _rounds = _options.Parallel ? new ControllerRoundWorker() : null;
     }
 
     /// <summary>The nodes, in run order.</summary>
@@ -126,6 +128,7 @@ public sealed partial class DeterministicRun : IAsyncDisposable
             GcPauseSeconds = Math.Round((GC.GetTotalPauseDuration() - gcPauseAtStart).TotalSeconds, 3),
             AllocatedBytes = GC.GetTotalAllocatedBytes() - allocatedAtStart,
             PhaseSeconds = Enum.GetValues<RunPhase>().ToDictionary(p => p.ToString(), p => Math.Round(_phaseTicks[(int)p] / (double)Stopwatch.Frequency, 3)),
+            ControllerRoundSeconds = Math.Round(_rounds?.BusySeconds ?? (_phaseTicks[(int)RunPhase.Controller] / (double)Stopwatch.Frequency), 3),
         };
         return report;
     }
@@ -133,6 +136,7 @@ public sealed partial class DeterministicRun : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        _rounds?.Dispose();
         await _controller.DisposeAsync().ConfigureAwait(false);
         if (_ownsData)
         {
