@@ -24,7 +24,7 @@ public sealed partial class ControllerEngine
         foreach (InboundMessage inbound in batch)
         {
             Interlocked.Increment(ref _received);
-            MessageParseResult parsed = NodeMessageParser.Parse(inbound.Topic, inbound.Payload);
+            MessageParseResult parsed = inbound.Parsed ?? NodeMessageParser.Parse(inbound.Topic, inbound.Payload);
             if (!parsed.Succeeded)
             {
                 Interlocked.Increment(ref _malformed);

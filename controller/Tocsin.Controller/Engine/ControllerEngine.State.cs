@@ -60,6 +60,8 @@ public sealed partial class ControllerEngine
             _ledger = DeliveryLedger.FromSnapshot(ledger);
         }
 
+        _ledgerVersionSaved = _ledger.Version;
+
         var health = _state.Read<HealthSnapshot>("health", JsonDefaults.Options);
         if (health != null)
         {
@@ -98,15 +100,24 @@ public sealed partial class ControllerEngine
     private void SaveSnapshots()
     {
         _dirty = false;
-        _state.Write(
-        [
+        var documents = new List<(string Name, string Json)>
+        {
             ("sequences", JsonSerializer.Serialize(_sequences.Export(), JsonDefaults.Options)),
-            ("ledger", JsonSerializer.Serialize(_ledger.Export(), JsonDefaults.Options)),
             ("health", JsonSerializer.Serialize(_health.Export(), JsonDefaults.Options)),
             ("alarms", JsonSerializer.Serialize(_alarms.Export(), JsonDefaults.Options)),
             ("rule-engine", JsonSerializer.Serialize(_rules?.Export(), JsonDefaults.Options)),
             ("rule-alerts", JsonSerializer.Serialize(_ruleAlerts, JsonDefaults.Options)),
-        ]);
+        };
+
+        // The ledger is most of a snapshot's bytes and changes only around alerts.
+        long ledgerVersion = _ledger.Version;
+        if (ledgerVersion != _ledgerVersionSaved)
+        {
+            documents.Add(("ledger", JsonSerializer.Serialize(_ledger.Export(), JsonDefaults.Options)));
+        }
+
+        _state.Write(documents);
+        _ledgerVersionSaved = ledgerVersion;
     }
 
     private void SaveAlert(Alert alert, Tocsin.Controller.Alerts.AuditEntry? audit)

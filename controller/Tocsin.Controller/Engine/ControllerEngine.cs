@@ -46,6 +46,7 @@ public sealed partial class ControllerEngine : BackgroundService
     private RegionMap? _map;
     private SequenceBook _sequences = new();
     private DeliveryLedger _ledger = new();
+    private long _ledgerVersionSaved;
     private NodeHealthTracker _health = new();
     private AlarmBoard _alarms = new();
     private WarningRuleEngine? _rules;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using MQTTnet;
 using MQTTnet.Protocol;
+using Tocsin.Controller.Ingest;
 using MQTTnet.Server;
 
 namespace Tocsin.Controller.Mqtt;
@@ -182,7 +183,10 @@ public sealed partial class EmbeddedBroker : INodeTransport
         }
 
         byte[] payload = e.ApplicationMessage.Payload.ToArray();
-        MessageReceived?.Invoke(new InboundMessage(node.NodeId, topic, payload, e.ApplicationMessage.Retain, _time.GetUtcNow()));
+        MessageReceived?.Invoke(new InboundMessage(node.NodeId, topic, payload, e.ApplicationMessage.Retain, _time.GetUtcNow())
+        {
+            Parsed = NodeMessageParser.Parse(topic, payload),
+        });
 
         // Retained status must be kept for late subscribers and events may be heard by broadcast
         // nodes' local rules; everything else only the controller reads, so it is not routed.

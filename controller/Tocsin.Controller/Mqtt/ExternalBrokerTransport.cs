@@ -1,6 +1,7 @@
 using System.Buffers;
 using MQTTnet;
 using MQTTnet.Protocol;
+using Tocsin.Controller.Ingest;
 
 namespace Tocsin.Controller.Mqtt;
 
@@ -153,7 +154,11 @@ public sealed partial class ExternalBrokerTransport : INodeTransport
         string[] parts = topic.Split('/');
         if (parts.Length == 5 && parts[0] == "tocsin" && parts[1] == "v1" && parts[2] == "node")
         {
-            MessageReceived?.Invoke(new InboundMessage(parts[3], topic, e.ApplicationMessage.Payload.ToArray(), e.ApplicationMessage.Retain, _time.GetUtcNow()));
+            byte[] payload = e.ApplicationMessage.Payload.ToArray();
+            MessageReceived?.Invoke(new InboundMessage(parts[3], topic, payload, e.ApplicationMessage.Retain, _time.GetUtcNow())
+            {
+                Parsed = NodeMessageParser.Parse(topic, payload),
+            });
         }
 
         return Task.CompletedTask;

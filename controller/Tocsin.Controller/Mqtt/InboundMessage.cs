@@ -1,3 +1,5 @@
+using Tocsin.Controller.Ingest;
+
 namespace Tocsin.Controller.Mqtt;
 
 /// <summary>One message a node published, as the transport hands it to ingest.</summary>
@@ -6,4 +8,12 @@ namespace Tocsin.Controller.Mqtt;
 /// <param name="Payload">The payload bytes.</param>
 /// <param name="Retain">The retain flag.</param>
 /// <param name="ReceivedUtc">When the controller received it.</param>
-public sealed record InboundMessage(string NodeId, string Topic, ReadOnlyMemory<byte> Payload, bool Retain, DateTimeOffset ReceivedUtc);
+public sealed record InboundMessage(string NodeId, string Topic, ReadOnlyMemory<byte> Payload, bool Retain, DateTimeOffset ReceivedUtc)
+{
+    /// <summary>
+    /// The payload already parsed on the transport's own thread, or null for ingest to parse it. Parsing
+    /// is a third of ingest's work and needs no state, so doing it where the message arrives takes it off
+    /// the engine loop, which every message, alert and timer shares.
+    /// </summary>
+    public MessageParseResult? Parsed { get; init; }
+}

@@ -1,7 +1,17 @@
+using Tocsin.Controller.Ingest;
+using Tocsin.Controller.Mqtt;
+
 namespace Tocsin.Simulator.Deterministic;
 
 /// <summary>A publish a node's firmware made, waiting for the network.</summary>
 /// <param name="Topic">Topic.</param>
 /// <param name="Payload">Payload bytes (a copy).</param>
 /// <param name="Retain">Retain flag.</param>
-public sealed record OutgoingPublish(string Topic, byte[] Payload, bool Retain);
+public sealed record OutgoingPublish(string Topic, byte[] Payload, bool Retain)
+{
+    /// <summary>
+    /// The payload as the controller's ingest parses it, parsed during the node's step (on whichever core
+    /// stepped it) instead of in the controller's round, the longer of the two; see <see cref="InboundMessage.Parsed"/>.
+    /// </summary>
+    public MessageParseResult? Parsed { get; init; }
+}

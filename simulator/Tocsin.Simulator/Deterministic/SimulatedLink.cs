@@ -1,3 +1,4 @@
+using Tocsin.Controller.Ingest;
 using Tocsin.Firmware.Hardware;
 using Tocsin.Simulator.Hardware;
 
@@ -88,7 +89,8 @@ public sealed class SimulatedLink : IMqttLink, ISeverableLink
             return false;
         }
 
-        _outgoing.Add(new OutgoingPublish(topic, payload.AsSpan(0, length).ToArray(), retain));
+        byte[] copy = payload.AsSpan(0, length).ToArray();
+        _outgoing.Add(new OutgoingPublish(topic, copy, retain) { Parsed = NodeMessageParser.Parse(topic, copy) });
         return true;
     }
 

@@ -141,7 +141,7 @@ public sealed partial class SimulatedNetwork : INodeTransport
             }
 
             long at = InOrder(link, up: true);
-            Enqueue(at, new NetworkEvent(NetworkEventKind.ToController, link.NodeId, link, 0, p.Topic, p.Payload, p.Retain));
+            Enqueue(at, new NetworkEvent(NetworkEventKind.ToController, link.NodeId, link, 0, p.Topic, p.Payload, p.Retain, p.Parsed));
             if (_subscribers.TryGetValue(p.Topic, out List<SimulatedLink>? listeners))
             {
                 foreach (SimulatedLink listener in listeners)
@@ -164,7 +164,7 @@ public sealed partial class SimulatedNetwork : INodeTransport
                     if (Conditions.BrokerUp)
                     {
                         Tally.Delivered++;
-                        MessageReceived?.Invoke(new InboundMessage(e.NodeId, e.Topic, e.Payload, e.Retain, DateTimeOffset.FromUnixTimeMilliseconds(key.AtMs)));
+                        MessageReceived?.Invoke(new InboundMessage(e.NodeId, e.Topic, e.Payload, e.Retain, DateTimeOffset.FromUnixTimeMilliseconds(key.AtMs)) { Parsed = e.Parsed });
                     }
                     else
                     {

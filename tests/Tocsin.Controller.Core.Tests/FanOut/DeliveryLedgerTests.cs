@@ -86,6 +86,34 @@ public sealed class DeliveryLedgerTests
     }
 
     [Fact]
+    public void The_version_moves_with_every_change_and_only_then()
+    {
+        long tracked = _ledger.Version;
+        Assert.True(tracked > 0);
+        Assert.Equal(0, DeliveryLedger.FromSnapshot(_ledger.Export()).Version);
+
+        _ = _ledger.DueForResend(_clock.Now.AddMinutes(1), Resend);
+        _ = _ledger.Deliveries(Cmd);
+        Assert.Null(_ledger.Record(new ResultMessage("bn-z", new OutboxHeader(1, 1, 1, null, null), Cmd, 1, "broadcast", "received", null), _clock.Now));
+        Assert.Equal(tracked, _ledger.Version);
+
+        Result("bn-a", "received", seq: 5);
+        long recorded = _ledger.Version;
+        Assert.True(recorded > tracked);
+        Result("bn-a", "received", seq: 5);
+        Assert.Equal(recorded, _ledger.Version);
+
+        _ledger.MarkSent(Cmd, "bn-b", _clock.Now);
+        Assert.True(_ledger.Version > recorded);
+        long sent = _ledger.Version;
+        _ledger.Retire(Cmd);
+        Assert.True(_ledger.Version > sent);
+        long retired = _ledger.Version;
+        _ledger.Forget(Cmd);
+        Assert.True(_ledger.Version > retired);
+    }
+
+    [Fact]
     public void Results_for_unknown_commands_or_nodes_are_not_recorded()
     {
         Assert.Null(_ledger.Record(new ResultMessage("bn-z", new OutboxHeader(1, 1, 1, null, null), Cmd, 1, "broadcast", "received", null), _clock.Now));
