@@ -176,7 +176,15 @@ public sealed class NodeHealthTracker
             return n;
         }
 
-        var readings = n.Readings.Append(new BatteryReading(at, mv)).TakeLast(_options.BatteryWindow).ToList();
+        // The last BatteryWindow readings, this one included (every heartbeat comes here, so no LINQ chain).
+        int keep = Math.Max(0, Math.Min(n.Readings.Count, _options.BatteryWindow - 1));
+        var readings = new List<BatteryReading>(keep + 1);
+        for (int i = n.Readings.Count - keep; i < n.Readings.Count; i++)
+        {
+            readings.Add(n.Readings[i]);
+        }
+
+        readings.Add(new BatteryReading(at, mv));
         return n with { BatteryMv = mv, Readings = readings, BatteryTrendMvPerDay = BatteryTrend.MillivoltsPerDay(readings) };
     }
 }

@@ -138,7 +138,8 @@ internal sealed class PayloadFields
     /// <summary>Numeric and boolean members, nested objects flattened with dots; arrays and header members left out.</summary>
     public IReadOnlyDictionary<string, double> Measurements()
     {
-        var into = new Dictionary<string, double>(StringComparer.Ordinal);
+        // Sized for a report (about a dozen fields), so flattening one never grows the table.
+        var into = new Dictionary<string, double>(24, StringComparer.Ordinal);
         Flatten(_root, null, into);
         return into;
     }

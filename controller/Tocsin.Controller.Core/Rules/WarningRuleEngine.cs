@@ -136,15 +136,15 @@ public sealed class WarningRuleEngine
 
     private void Evaluate(WarningRule rule, string areaId, DateTimeOffset now, List<ProposedWarning> proposals)
     {
-        var sensors = _sensorsByArea.TryGetValue((rule.Id, areaId), out List<string>? ids)
-            ? ids.Select(id => _sensors[(rule.Id, id)]).ToList()
-            : [];
-        WarningLevel? computed = rule.Map(ConfirmedLevel(rule.Confirm, sensors));
+        // Runs for every reading: a street's rule has hundreds of sensors, so the level is found in
+        // one pass over them, and the list of their states is only built for a proposal.
+        List<string> ids = _sensorsByArea.GetValueOrDefault((rule.Id, areaId)) ?? [];
+        WarningLevel? computed = rule.Map(ConfirmedLevel(rule.Confirm, rule.Id, ids));
         RuleAreaState state = _areas.GetValueOrDefault((rule.Id, areaId)) ?? new RuleAreaState(rule.Id, areaId, null, null, null);
         if (Rank(computed) > Rank(state.Level))
         {
             _areas[(rule.Id, areaId)] = state with { Level = computed, LowerSince = null, HeldMax = null };
-            proposals.Add(Propose(rule, areaId, ProposalAction.Raise, computed, state.Level, sensors, now));
+            proposals.Add(Propose(rule, areaId, ProposalAction.Raise, computed, state.Level, StatesOf(rule.Id, ids), now));
             return;
         }
 
@@ -171,21 +171,43 @@ public sealed class WarningRuleEngine
         WarningLevel? next = lowering.HeldMax;
         bool lowerStill = Rank(computed) < Rank(next);
         _areas[(rule.Id, areaId)] = new RuleAreaState(rule.Id, areaId, next, lowerStill ? now : null, lowerStill ? computed : null);
-        proposals.Add(Propose(rule, areaId, next == null ? ProposalAction.End : ProposalAction.Lower, next, state.Level, sensors, now));
+        proposals.Add(Propose(rule, areaId, next == null ? ProposalAction.End : ProposalAction.Lower, next, state.Level, StatesOf(rule.Id, ids), now));
     }
 
-    private static SensorLevel ConfirmedLevel(Confirmation confirm, List<RuleSensorState> sensors)
+    private List<RuleSensorState> StatesOf(string ruleId, List<string> ids) => ids.Select(id => _sensors[(ruleId, id)]).ToList();
+
+    // SecondReading: the highest level any sensor read twice running; SecondSensor: the second-highest
+    // current level (two sensors agree); otherwise the highest current level.
+    private SensorLevel ConfirmedLevel(Confirmation confirm, string ruleId, List<string> ids)
     {
-        if (sensors.Count == 0)
+        SensorLevel highest = SensorLevel.None;
+        SensorLevel second = SensorLevel.None;
+        SensorLevel confirmedTwice = SensorLevel.None;
+        foreach (string id in ids)
         {
-            return SensorLevel.None;
+            RuleSensorState s = _sensors[(ruleId, id)];
+            SensorLevel twice = s.Current < s.Previous ? s.Current : s.Previous;
+            if (twice > confirmedTwice)
+            {
+                confirmedTwice = twice;
+            }
+
+            if (s.Current > highest)
+            {
+                second = highest;
+                highest = s.Current;
+            }
+            else if (s.Current > second)
+            {
+                second = s.Current;
+            }
         }
 
         return confirm switch
         {
-            Confirmation.SecondReading => sensors.Max(s => s.Current < s.Previous ? s.Current : s.Previous),
-            Confirmation.SecondSensor => sensors.Count < 2 ? SensorLevel.None : sensors.Select(s => s.Current).OrderDescending().ElementAt(1),
-            _ => sensors.Max(s => s.Current),
+            Confirmation.SecondReading => confirmedTwice,
+            Confirmation.SecondSensor => second,
+            _ => highest,
         };
     }
 

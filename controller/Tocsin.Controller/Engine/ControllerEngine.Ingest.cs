@@ -18,7 +18,7 @@ public sealed partial class ControllerEngine
 
     private async Task IngestAsync(List<InboundMessage> batch, CancellationToken cancellation)
     {
-        var round = new IngestBatch();
+        var round = new IngestBatch(batch.Count);
         var acks = new Dictionary<string, SequenceAcceptance>(StringComparer.Ordinal);
         var online = new List<string>();
         foreach (InboundMessage inbound in batch)

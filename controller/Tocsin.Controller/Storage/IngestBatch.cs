@@ -3,11 +3,18 @@ namespace Tocsin.Controller.Storage;
 /// <summary>Everything one ingest round writes, committed in a single transaction.</summary>
 public sealed class IngestBatch
 {
+    /// <summary>Creates a round sized for <paramref name="messages"/> node messages (0 when unknown).</summary>
+    public IngestBatch(int messages = 0)
+    {
+        Messages = new List<StoredMessage>(messages);
+        States = new Dictionary<string, NodeStateUpdate>(messages, StringComparer.Ordinal);
+    }
+
     /// <summary>New outbox messages.</summary>
-    public List<StoredMessage> Messages { get; } = [];
+    public List<StoredMessage> Messages { get; }
 
     /// <summary>Latest status per node: (node, online, last seen ms, status json or null, heartbeat json or null).</summary>
-    public Dictionary<string, NodeStateUpdate> States { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, NodeStateUpdate> States { get; }
 
     /// <summary>Lost ranges noticed: (node, epoch, first, last).</summary>
     public List<(string Node, long Epoch, long First, long Last)> Gaps { get; } = [];

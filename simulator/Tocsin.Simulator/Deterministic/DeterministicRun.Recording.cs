@@ -16,6 +16,7 @@ public sealed partial class DeterministicRun
     private readonly List<double[]> _rainMax = [];
     private readonly Dictionary<string, List<double[]>> _depth = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<double[]>> _coverage = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _samplesAfterEnd = new(StringComparer.Ordinal);
     private int _timelineOmitted;
 
     private NodeTally TallyOf(string node)
@@ -69,13 +70,8 @@ public sealed partial class DeterministicRun
 
     private void OnNodePublished(string node, OutgoingPublish publish)
     {
-        string topic = publish.Topic;
-        if (!(topic.EndsWith("/report", StringComparison.Ordinal) || topic.EndsWith("/event", StringComparison.Ordinal) || topic.EndsWith("/result", StringComparison.Ordinal)))
-        {
-            return;
-        }
-
-        if (!OutboxFacts.TryRead(publish.Payload, out OutboxFacts facts))
+        // Read off the bytes during the node's step (reports, events and results only).
+        if (publish.Facts is not OutboxFacts facts)
         {
             return;
         }
@@ -193,6 +189,20 @@ public sealed partial class DeterministicRun
             if (alert.DispatchedAt == null)
             {
                 continue;
+            }
+
+            // An ended alert's coverage settles once its last results are in: two samples after it
+            // ended, its series stops (coverage over every delivery of the day, per alert, every few
+            // minutes, was most of the run's own bookkeeping at 10,000 nodes).
+            if (alert.State is AlertState.Cancelled or AlertState.AllClear or AlertState.Expired)
+            {
+                int after = _samplesAfterEnd.GetValueOrDefault(alert.Id);
+                if (after >= 2)
+                {
+                    continue;
+                }
+
+                _samplesAfterEnd[alert.Id] = after + 1;
             }
 
             if (!_coverage.TryGetValue(alert.Id, out List<double[]>? series))

@@ -1,5 +1,6 @@
 using Tocsin.Controller.Ingest;
 using Tocsin.Controller.Mqtt;
+using Tocsin.Simulator.Reports;
 
 namespace Tocsin.Simulator.Deterministic;
 
@@ -14,4 +15,7 @@ public sealed record OutgoingPublish(string Topic, byte[] Payload, bool Retain)
     /// stepped it) instead of in the controller's round, the longer of the two; see <see cref="InboundMessage.Parsed"/>.
     /// </summary>
     public MessageParseResult? Parsed { get; init; }
+
+    /// <summary>For an outbox message (report, event, result), the facts the run report keeps, read during the step too.</summary>
+    internal OutboxFacts? Facts { get; init; }
 }

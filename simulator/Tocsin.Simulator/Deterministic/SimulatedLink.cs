@@ -1,6 +1,7 @@
 using Tocsin.Controller.Ingest;
 using Tocsin.Firmware.Hardware;
 using Tocsin.Simulator.Hardware;
+using Tocsin.Simulator.Reports;
 
 namespace Tocsin.Simulator.Deterministic;
 
@@ -90,7 +91,12 @@ public sealed class SimulatedLink : IMqttLink, ISeverableLink
         }
 
         byte[] copy = payload.AsSpan(0, length).ToArray();
-        _outgoing.Add(new OutgoingPublish(topic, copy, retain) { Parsed = NodeMessageParser.Parse(topic, copy) });
+        bool outbox = topic.EndsWith("/report", StringComparison.Ordinal) || topic.EndsWith("/event", StringComparison.Ordinal) || topic.EndsWith("/result", StringComparison.Ordinal);
+        _outgoing.Add(new OutgoingPublish(topic, copy, retain)
+        {
+            Parsed = NodeMessageParser.Parse(topic, copy),
+            Facts = outbox && OutboxFacts.TryRead(copy, out OutboxFacts facts) ? facts : null,
+        });
         return true;
     }
 

@@ -126,6 +126,16 @@ public sealed class WarningRuleEngineTests
     }
 
     [Fact]
+    public void With_second_sensor_confirmation_the_level_is_the_second_highest_whatever_the_order_readings_came_in()
+    {
+        WarningRuleEngine e = Engine(Rules(confirm: Confirmation.SecondSensor));
+        Assert.Empty(e.Observe(Reading("sn-1", SensorLevel.Blue), _clock.Now));
+        Assert.Equal(WarningLevel.Blue, Assert.Single(e.Observe(Reading("sn-2", SensorLevel.Red), _clock.Now)).Level);
+        Assert.Equal(WarningLevel.Yellow, Assert.Single(e.Observe(Reading("sn-3", SensorLevel.Yellow), _clock.Now)).Level);
+        Assert.Equal(WarningLevel.Red, Assert.Single(e.Observe(Reading("sn-4", SensorLevel.Red), _clock.Now)).Level);
+    }
+
+    [Fact]
     public void A_street_rule_warns_the_whole_street_and_confirms_across_its_communities()
     {
         WarningRuleEngine e = Engine(Rules(scope: RuleScope.Street, confirm: Confirmation.SecondSensor));
