@@ -78,7 +78,15 @@ public sealed class WarningRuleEngine
                 continue;
             }
 
-            Put(rule, new RuleSensorState(rule.Id, evidence.SensorId, evidence.CommunityId, evidence.Level, old?.Current ?? SensorLevel.None, evidence.ObservedAt), old);
+            var state = new RuleSensorState(rule.Id, evidence.SensorId, evidence.CommunityId, evidence.Level, old?.Current ?? SensorLevel.None, evidence.ObservedAt);
+            Put(rule, state, old);
+            if (old != null && old.CommunityId == state.CommunityId && old.Current == state.Current && old.Previous == state.Previous)
+            {
+                // The same level again (most readings): the area's evidence is what it was at the last
+                // evaluation, and a hold running out is Tick's to act on, every second.
+                continue;
+            }
+
             if (old != null && old.CommunityId != evidence.CommunityId && AreaOf(rule, old.CommunityId) is string oldArea)
             {
                 Evaluate(rule, oldArea, now, proposals);

@@ -57,6 +57,24 @@ public sealed class WarningRuleEngineTests
     }
 
     [Fact]
+    public void Repeated_readings_of_the_same_level_neither_propose_nor_stop_a_hold_from_running_out()
+    {
+        WarningRuleEngine e = Engine();
+        e.Observe(Reading("sn-1", SensorLevel.Orange), _clock.Now);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Empty(e.Observe(Reading("sn-1", SensorLevel.Yellow), _clock.Now));
+        for (int i = 0; i < 3; i++)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(30));
+            Assert.Empty(e.Observe(Reading("sn-1", SensorLevel.Yellow), _clock.Now));
+        }
+
+        Assert.Equal(WarningLevel.Orange, e.LevelInForce("depth", "c1"));
+        ProposedWarning down = Assert.Single(e.Tick(_clock.Advance(Hold - TimeSpan.FromSeconds(90))));
+        Assert.Equal((ProposalAction.Lower, WarningLevel.Yellow), (down.Action, down.Level!.Value));
+    }
+
+    [Fact]
     public void Evidence_returning_to_the_level_in_force_restarts_the_hold()
     {
         WarningRuleEngine e = Engine();
