@@ -185,7 +185,7 @@ public sealed partial class EmbeddedBroker : INodeTransport
         byte[] payload = e.ApplicationMessage.Payload.ToArray();
         MessageReceived?.Invoke(new InboundMessage(node.NodeId, topic, payload, e.ApplicationMessage.Retain, _time.GetUtcNow())
         {
-            Parsed = NodeMessageParser.Parse(topic, payload),
+            Parsed = InboundMessage.ParseOnArrival(topic, payload),
         });
 
         // Retained status must be kept for late subscribers and events may be heard by broadcast

@@ -157,7 +157,7 @@ public sealed partial class ExternalBrokerTransport : INodeTransport
             byte[] payload = e.ApplicationMessage.Payload.ToArray();
             MessageReceived?.Invoke(new InboundMessage(parts[3], topic, payload, e.ApplicationMessage.Retain, _time.GetUtcNow())
             {
-                Parsed = NodeMessageParser.Parse(topic, payload),
+                Parsed = InboundMessage.ParseOnArrival(topic, payload),
             });
         }
 

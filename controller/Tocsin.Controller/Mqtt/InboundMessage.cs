@@ -16,4 +16,16 @@ public sealed record InboundMessage(string NodeId, string Topic, ReadOnlyMemory<
     /// the engine loop, which every message, alert and timer shares.
     /// </summary>
     public MessageParseResult? Parsed { get; init; }
+
+    /// <summary>
+    /// What a transport sets <see cref="Parsed"/> to on its receiving thread: the parsed payload, except
+    /// for command results, which are left to the engine. Those come in a burst while a warning is still
+    /// being handed to thousands of speakers, and parsing them then competes for the cores with it (the
+    /// 10,000-speaker fan-out's p99 went from about 1.0 s to 1.2 s); reports, the bulk of ingest, gain.
+    /// </summary>
+    public static MessageParseResult? ParseOnArrival(string topic, ReadOnlyMemory<byte> payload)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        return topic.EndsWith("/" + Topics.ResultLeaf, StringComparison.Ordinal) ? null : NodeMessageParser.Parse(topic, payload);
+    }
 }
