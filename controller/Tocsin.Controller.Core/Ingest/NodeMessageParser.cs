@@ -57,15 +57,24 @@ public static class NodeMessageParser
             }
 
             var f = new PayloadFields(doc.RootElement, leaf);
-            NodeMessage? message = leaf switch
+            NodeMessage? message;
+            try
             {
-                Topics.StatusLeaf => Status(nodeId, f),
-                Topics.HeartbeatLeaf => Heartbeat(nodeId, f),
-                Topics.ReportLeaf => Report(nodeId, f),
-                Topics.EventLeaf => Event(nodeId, f),
-                Topics.ResultLeaf => Result(nodeId, f),
-                _ => null,
-            };
+                message = leaf switch
+                {
+                    Topics.StatusLeaf => Status(nodeId, f),
+                    Topics.HeartbeatLeaf => Heartbeat(nodeId, f),
+                    Topics.ReportLeaf => Report(nodeId, f),
+                    Topics.EventLeaf => Event(nodeId, f),
+                    Topics.ResultLeaf => Result(nodeId, f),
+                    _ => null,
+                };
+            }
+            catch (InvalidOperationException)
+            {
+                // JsonDocument accepts a string that is not valid UTF-8; reading it throws.
+                return MessageParseResult.Failure(leaf + ": payload has a string that is not valid UTF-8");
+            }
             if (f.Error != null)
             {
                 return MessageParseResult.Failure(f.Error);

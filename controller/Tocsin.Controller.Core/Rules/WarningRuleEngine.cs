@@ -17,6 +17,7 @@ public sealed class WarningRuleEngine
     private readonly RegionMap _map;
     private readonly AlertKind _kind;
     private readonly Dictionary<(string Rule, string Sensor), RuleSensorState> _sensors = [];
+    private readonly HashSet<(string Rule, string Area)> _evaluated = [];
     private readonly Dictionary<(string Rule, string Area), RuleAreaState> _areas = [];
 
     // Sensors per (rule, area) in the order first seen, so evaluating an area reads its own sensors
@@ -80,10 +81,12 @@ public sealed class WarningRuleEngine
 
             var state = new RuleSensorState(rule.Id, evidence.SensorId, evidence.CommunityId, evidence.Level, old?.Current ?? SensorLevel.None, evidence.ObservedAt);
             Put(rule, state, old);
-            if (old != null && old.CommunityId == state.CommunityId && old.Current == state.Current && old.Previous == state.Previous)
+            if (old != null && old.CommunityId == state.CommunityId && old.Current == state.Current && old.Previous == state.Previous
+                && _evaluated.Contains((rule.Id, AreaOf(rule, state.CommunityId)!)))
             {
-                // The same level again (most readings): the area's evidence is what it was at the last
-                // evaluation, and a hold running out is Tick's to act on, every second.
+                // The same level again (most readings): the area's evidence is what it was when this
+                // engine last evaluated it, and a hold running out is Tick's to act on, every second.
+                // An area not evaluated since a restart (rules or map may have changed) is evaluated.
                 continue;
             }
 
@@ -144,6 +147,7 @@ public sealed class WarningRuleEngine
 
     private void Evaluate(WarningRule rule, string areaId, DateTimeOffset now, List<ProposedWarning> proposals)
     {
+        _evaluated.Add((rule.Id, areaId));
         // Runs for every reading: a street's rule has hundreds of sensors, so the level is found in
         // one pass over them, and the list of their states is only built for a proposal.
         List<string> ids = _sensorsByArea.GetValueOrDefault((rule.Id, areaId)) ?? [];

@@ -71,8 +71,30 @@ public sealed class BroadcastModule : INodeModule
     /// <summary>The clip player.</summary>
     public DfPlayer Player => _player;
 
-    /// <summary>The program runner (what sounds now and until when it is steady).</summary>
+    /// <summary>The program runner (what sounds now).</summary>
     public ProgramRunner Runner => _runner;
+
+    /// <summary>
+    /// While a siren or clip sounds steadily (<see cref="ProgramRunner.SteadyUntilMs"/>), the latest
+    /// time (ms) a tick can wait for: the end of that step, a broadcast's validity ending or start
+    /// coming, the longest activation, or the player's next status query, whichever is first. Inputs
+    /// (commands, the player's busy line, switches, a settings change) wake the loop sooner on a board.
+    /// <see cref="long.MinValue"/> when the next tick should not wait.
+    /// </summary>
+    public long SteadyUntilMs(long nowMs)
+    {
+        long until = _runner.SteadyUntilMs;
+        if (until == long.MinValue || _clock == null)
+        {
+            return long.MinValue;
+        }
+
+        bool hasUtc = _clock.TryGetUtcMs(out long utc);
+        long deadline = _scheduler.NextDeadlineMs(nowMs, hasUtc, utc);
+        until = deadline < until ? deadline : until;
+        long poll = _player.NextDueMs;
+        return poll < until ? poll : until;
+    }
 
     /// <summary>The current sense.</summary>
     public CurrentSense Sense => _sense;

@@ -67,6 +67,11 @@ public sealed class ControllerRoundWorker : IDisposable
     /// <summary>Stops the thread (after the running round, if any).</summary>
     public void Dispose()
     {
+        if (_stopping)
+        {
+            return;
+        }
+
         if (_running)
         {
             _done.Wait();

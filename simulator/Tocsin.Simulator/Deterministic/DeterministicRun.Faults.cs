@@ -118,6 +118,9 @@ public sealed partial class DeterministicRun
                 {
                     var relay = f.Mode == "amp" ? n.Speaker!.AmpRelay : n.Speaker!.Zones[Math.Min(int.Parse(f.Mode![4..], CultureInfo.InvariantCulture), n.Speaker.Zones.Length) - 1];
                     relay.StuckAt = false;
+
+                    // A board's loop would see the feedback contact at its next pass, not after a steady sleep.
+                    Wake(n);
                 }
 
                 a.Undo = () => a.Nodes.Where(n => n.Speaker != null).ToList().ForEach(n =>
@@ -127,11 +130,19 @@ public sealed partial class DeterministicRun
                 });
                 break;
             case FaultType.DeadAmplifier:
-                a.Nodes.Where(n => n.Speaker != null).ToList().ForEach(n => n.Speaker!.Amplifier.Dead = true);
+                a.Nodes.Where(n => n.Speaker != null).ToList().ForEach(n =>
+                {
+                    n.Speaker!.Amplifier.Dead = true;
+                    Wake(n);
+                });
                 a.Undo = () => a.Nodes.Where(n => n.Speaker != null).ToList().ForEach(n => n.Speaker!.Amplifier.Dead = false);
                 break;
             case FaultType.Tamper:
-                a.Nodes.ToList().ForEach(n => SetTamper(n, true));
+                a.Nodes.ToList().ForEach(n =>
+                {
+                    SetTamper(n, true);
+                    Wake(n);
+                });
                 a.Undo = () => a.Nodes.ToList().ForEach(n => SetTamper(n, false));
                 break;
             case FaultType.Replay:

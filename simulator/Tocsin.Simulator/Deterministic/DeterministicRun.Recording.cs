@@ -191,18 +191,13 @@ public sealed partial class DeterministicRun
                 continue;
             }
 
-            // An ended alert's coverage settles once its last results are in: two samples after it
-            // ended, its series stops (coverage over every delivery of the day, per alert, every few
-            // minutes, was most of the run's own bookkeeping at 10,000 nodes).
-            if (alert.State is AlertState.Cancelled or AlertState.AllClear or AlertState.Expired)
+            // An ended alert's coverage settles once its last results are in: after two samples without
+            // change since it ended, its series stops (coverage over every delivery of the day, per
+            // alert, every few minutes, was most of the run's own bookkeeping at 10,000 nodes).
+            bool ended = alert.State is AlertState.Cancelled or AlertState.AllClear or AlertState.Expired;
+            if (ended && _samplesAfterEnd.GetValueOrDefault(alert.Id) >= 2)
             {
-                int after = _samplesAfterEnd.GetValueOrDefault(alert.Id);
-                if (after >= 2)
-                {
-                    continue;
-                }
-
-                _samplesAfterEnd[alert.Id] = after + 1;
+                continue;
             }
 
             if (!_coverage.TryGetValue(alert.Id, out List<double[]>? series))
@@ -211,7 +206,14 @@ public sealed partial class DeterministicRun
             }
 
             var coverage = _controller.Engine.Coverage(alert.Id, null);
-            series.Add([minute, Math.Round(100 * (coverage?.District.Ratio ?? 0), 2)]);
+            double percent = Math.Round(100 * (coverage?.District.Ratio ?? 0), 2);
+            if (ended)
+            {
+                bool unchanged = series.Count > 0 && series[^1][1] == percent;
+                _samplesAfterEnd[alert.Id] = unchanged ? _samplesAfterEnd.GetValueOrDefault(alert.Id) + 1 : 0;
+            }
+
+            series.Add([minute, percent]);
         }
     }
 }

@@ -86,7 +86,7 @@ public sealed class SimulatedNode
             return soundingMs;
         }
 
-        long until = module.Runner.SteadyUntilMs;
+        long until = module.SteadyUntilMs(speaker.Clock.MonotonicMs());
         if (until == long.MinValue)
         {
             return soundingMs;

@@ -25,6 +25,16 @@ public sealed class NodeMessageParserTests
     }
 
     [Fact]
+    public void A_string_that_is_not_valid_utf8_is_refused_not_thrown()
+    {
+        byte[] head = Encoding.UTF8.GetBytes("{\"state\":\"online\",\"fw\":\"");
+        byte[] payload = [.. head, 0xC3, 0x28, (byte)'"', (byte)'}'];
+        MessageParseResult r = NodeMessageParser.Parse("tocsin/v1/node/bn-1/status", payload.AsMemory());
+        Assert.False(r.Succeeded);
+        Assert.Equal("status: payload has a string that is not valid UTF-8", r.Error);
+    }
+
+    [Fact]
     public void A_status_with_an_unknown_state_is_refused()
     {
         Assert.Equal("status: \"state\" must be online or offline", Parse("tocsin/v1/node/bn-1/status", """{"state":"asleep"}""").Error);

@@ -75,6 +75,21 @@ public sealed class WarningRuleEngineTests
     }
 
     [Fact]
+    public void After_a_restart_with_changed_rules_a_repeated_reading_is_evaluated_under_the_new_rules()
+    {
+        WarningRuleEngine before = Engine(Rules(confirm: Confirmation.SecondSensor));
+        Assert.Empty(before.Observe(Reading("sn-1", SensorLevel.Red), _clock.Now));
+        Assert.Empty(before.Observe(Reading("sn-1", SensorLevel.Red), _clock.Now));
+
+        // The rules no longer ask for a second sensor; the same reading again must now warn.
+        WarningRuleEngine after = Engine(Rules(confirm: Confirmation.None));
+        after.Import(before.Export());
+        ProposedWarning p = Assert.Single(after.Observe(Reading("sn-1", SensorLevel.Red), _clock.Now));
+        Assert.Equal((ProposalAction.Raise, WarningLevel.Red), (p.Action, p.Level!.Value));
+        Assert.Empty(after.Observe(Reading("sn-1", SensorLevel.Red), _clock.Now));
+    }
+
+    [Fact]
     public void Evidence_returning_to_the_level_in_force_restarts_the_hold()
     {
         WarningRuleEngine e = Engine();

@@ -53,4 +53,26 @@ public sealed class SteadySoundingTests
         h.Run(10_000, stepMs: 5_000);
         Assert.AreEqual("received,playing,failed:no_load_current", States(h, "cut"));
     }
+
+    [TestMethod]
+    public void A_validity_ending_mid_siren_bounds_the_steady_time_so_the_broadcast_still_ends_on_time()
+    {
+        var h = new BroadcastHarness();
+        h.Send("broadcast", "live", Bodies.Warning(sirenS: 60, clips: System.Array.Empty<int>(), expires: h.Clock.TrueUtcMs + 12_000), id: "brief");
+        Assert.IsTrue(h.RunUntil(() => h.Module.Runner.SteadyUntilMs != long.MinValue, 10_000));
+        long now = h.Clock.MonotonicMs();
+        long until = h.Module.SteadyUntilMs(now);
+        Assert.IsTrue(until - now <= 12_000, "the expiry bounds it, not the 60 s siren: " + (until - now).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.IsTrue(until - now <= BroadcastNode.Audio.DfPlayer.PlayingPollMs, "and so does the player's next status query");
+
+        // A host sleeping each time until the module's bound still ends the broadcast at its expiry.
+        while (!States(h, "brief").Contains("expired", System.StringComparison.Ordinal) && h.Clock.MonotonicMs() < now + 20_000)
+        {
+            long bound = h.Module.SteadyUntilMs(h.Clock.MonotonicMs());
+            h.Tick(bound == long.MinValue ? 50 : System.Math.Max(50, bound - h.Clock.MonotonicMs()));
+        }
+
+        Assert.IsTrue(States(h, "brief").EndsWith("expired", System.StringComparison.Ordinal), States(h, "brief"));
+        Assert.IsTrue(h.Clock.MonotonicMs() - now <= 12_100, "ended within a tick of its expiry");
+    }
 }

@@ -76,10 +76,10 @@ public sealed class ProgramRunner
 
     /// <summary>
     /// While a siren or clip step sounds with its line proven (or not judged) and, for a clip, the
-    /// player answering: the latest time (ms) the step can end. Until then a tick only re-samples the
-    /// siren's sweep, so a host that sleeps between ticks may sleep until then; the player's busy line
-    /// and commands are inputs that wake it sooner. <see cref="long.MinValue"/> when a tick may change
-    /// something at any moment (chain engaging, load not proven yet, pilot peaks, player checks).
+    /// player answering: the latest time (ms) the step can end. Until then the runner's ticks only
+    /// re-sample the siren's sweep; <c>BroadcastModule.SteadyUntilMs</c> adds what else may fall due.
+    /// <see cref="long.MinValue"/> when a tick may change something at any moment (chain engaging,
+    /// load not proven yet, pilot peaks, player checks).
     /// </summary>
     public long SteadyUntilMs
     {

@@ -217,6 +217,46 @@ public sealed class BroadcastScheduler
     public void Persist() => _held.Save(_slots, _ruleFiredUtcMs);
 
     /// <summary>Checks validity, picks what sounds, runs it and reports its progress.</summary>
+    /// <summary>
+    /// The earliest time (ms, monotonic) a <see cref="Tick"/> would act without any input: a held
+    /// broadcast's validity ending or start coming, the active one reaching its longest activation,
+    /// or now for a slot still recovering from a reboot. <see cref="long.MaxValue"/> when none.
+    /// </summary>
+    public long NextDeadlineMs(long nowMs, bool hasUtc, long utcMs)
+    {
+        long maxActivationMs = _settings.Get(_settings.MaxActivationS) * 1000L;
+        long next = long.MaxValue;
+        for (int i = 0; i < SlotCount; i++)
+        {
+            Broadcast s = _slots[i];
+            if (s.IsFree)
+            {
+                continue;
+            }
+
+            if (s.Status == SlotStatus.Recovering)
+            {
+                return nowMs;
+            }
+
+            long end = s.EndUtcMs > 0 && hasUtc ? nowMs + (s.EndUtcMs - utcMs) : s.EndMonoMs > 0 ? s.EndMonoMs : long.MaxValue;
+            next = end < next ? end : next;
+            if (s == Active)
+            {
+                long cap = s.ActivatedMs + maxActivationMs;
+                next = cap < next ? cap : next;
+            }
+            else if (!Validity.HasStarted(s, nowMs, hasUtc, utcMs))
+            {
+                long start = s.StartUtcMs > 0 && hasUtc ? nowMs + (s.StartUtcMs - utcMs) : s.StartMonoMs;
+                next = start < next ? start : next;
+            }
+        }
+
+        return next;
+    }
+
+    /// <summary>Expires, caps and starts broadcasts by time, and starts or preempts the one to sound.</summary>
     public void Tick(long nowMs, bool hasUtc, long utcMs)
     {
         long maxActivationMs = _settings.Get(_settings.MaxActivationS) * 1000L;
