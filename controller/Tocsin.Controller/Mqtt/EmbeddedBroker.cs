@@ -1,7 +1,6 @@
 using System.Buffers;
 using MQTTnet;
 using MQTTnet.Protocol;
-using Tocsin.Controller.Ingest;
 using MQTTnet.Server;
 
 namespace Tocsin.Controller.Mqtt;

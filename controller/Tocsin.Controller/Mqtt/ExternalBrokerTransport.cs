@@ -1,7 +1,6 @@
 using System.Buffers;
 using MQTTnet;
 using MQTTnet.Protocol;
-using Tocsin.Controller.Ingest;
 
 namespace Tocsin.Controller.Mqtt;
 

@@ -1,4 +1,5 @@
 using Tocsin.Controller.Ingest;
+using Tocsin.Controller.Mqtt;
 using Tocsin.Firmware.Hardware;
 using Tocsin.Simulator.Hardware;
 using Tocsin.Simulator.Reports;
@@ -91,7 +92,8 @@ public sealed class SimulatedLink : IMqttLink, ISeverableLink
         }
 
         byte[] copy = payload.AsSpan(0, length).ToArray();
-        bool outbox = topic.EndsWith("/report", StringComparison.Ordinal) || topic.EndsWith("/event", StringComparison.Ordinal) || topic.EndsWith("/result", StringComparison.Ordinal);
+        string leaf = topic[(topic.LastIndexOf('/') + 1)..];
+        bool outbox = leaf is Topics.ReportLeaf or Topics.EventLeaf or Topics.ResultLeaf;
         _outgoing.Add(new OutgoingPublish(topic, copy, retain)
         {
             Parsed = NodeMessageParser.Parse(topic, copy),

@@ -216,7 +216,6 @@ public sealed class BroadcastScheduler
     /// <summary>Saves the held set (after any change to it).</summary>
     public void Persist() => _held.Save(_slots, _ruleFiredUtcMs);
 
-    /// <summary>Checks validity, picks what sounds, runs it and reports its progress.</summary>
     /// <summary>
     /// The earliest time (ms, monotonic) a <see cref="Tick"/> would act without any input: a held
     /// broadcast's validity ending or start coming, the active one reaching its longest activation,
@@ -239,24 +238,24 @@ public sealed class BroadcastScheduler
                 return nowMs;
             }
 
-            long end = s.EndUtcMs > 0 && hasUtc ? nowMs + (s.EndUtcMs - utcMs) : s.EndMonoMs > 0 ? s.EndMonoMs : long.MaxValue;
+            long end = Validity.EndsAtMs(s, nowMs, hasUtc, utcMs);
             next = end < next ? end : next;
             if (s == Active)
             {
                 long cap = s.ActivatedMs + maxActivationMs;
                 next = cap < next ? cap : next;
             }
-            else if (!Validity.HasStarted(s, nowMs, hasUtc, utcMs))
+            else
             {
-                long start = s.StartUtcMs > 0 && hasUtc ? nowMs + (s.StartUtcMs - utcMs) : s.StartMonoMs;
-                next = start < next ? start : next;
+                long start = Validity.StartsAtMs(s, nowMs, hasUtc, utcMs);
+                next = start > nowMs && start < next ? start : next;
             }
         }
 
         return next;
     }
 
-    /// <summary>Expires, caps and starts broadcasts by time, and starts or preempts the one to sound.</summary>
+    /// <summary>Checks validity, picks what sounds, runs it and reports its progress.</summary>
     public void Tick(long nowMs, bool hasUtc, long utcMs)
     {
         long maxActivationMs = _settings.Get(_settings.MaxActivationS) * 1000L;

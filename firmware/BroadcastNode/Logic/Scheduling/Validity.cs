@@ -39,24 +39,26 @@ public static class Validity
     }
 
     /// <summary>True when the validity of <paramref name="b"/> has ended.</summary>
-    public static bool IsExpired(Broadcast b, long nowMs, bool hasUtc, long utcMs)
+    public static bool IsExpired(Broadcast b, long nowMs, bool hasUtc, long utcMs) => nowMs >= EndsAtMs(b, nowMs, hasUtc, utcMs);
+
+    /// <summary>True when the start time of <paramref name="b"/> has come.</summary>
+    public static bool HasStarted(Broadcast b, long nowMs, bool hasUtc, long utcMs) => nowMs >= StartsAtMs(b, nowMs, hasUtc, utcMs);
+
+    /// <summary>
+    /// When the validity of <paramref name="b"/> ends on the monotonic clock (from trusted time when
+    /// the node has it); <see cref="long.MaxValue"/> when it has no end.
+    /// </summary>
+    public static long EndsAtMs(Broadcast b, long nowMs, bool hasUtc, long utcMs)
     {
         if (b.EndUtcMs > 0 && hasUtc)
         {
-            return utcMs >= b.EndUtcMs;
+            return nowMs + (b.EndUtcMs - utcMs);
         }
 
-        return b.EndMonoMs > 0 && nowMs >= b.EndMonoMs;
+        return b.EndMonoMs > 0 ? b.EndMonoMs : long.MaxValue;
     }
 
-    /// <summary>True when the start time of <paramref name="b"/> has come.</summary>
-    public static bool HasStarted(Broadcast b, long nowMs, bool hasUtc, long utcMs)
-    {
-        if (b.StartUtcMs > 0 && hasUtc)
-        {
-            return utcMs >= b.StartUtcMs;
-        }
-
-        return nowMs >= b.StartMonoMs;
-    }
+    /// <summary>When <paramref name="b"/> may start, on the monotonic clock (from trusted time when the node has it).</summary>
+    public static long StartsAtMs(Broadcast b, long nowMs, bool hasUtc, long utcMs) =>
+        b.StartUtcMs > 0 && hasUtc ? nowMs + (b.StartUtcMs - utcMs) : b.StartMonoMs;
 }
