@@ -12,6 +12,7 @@ namespace Tocsin.Controller.Engine;
 public sealed partial class ControllerEngine
 {
     private readonly List<ProposedWarning> _proposals = [];
+    private readonly NodeStateBacklog _stateBacklog = new();
 
     /// <summary>Raised on the engine loop right after an ingest round committed (for metrics and benchmarks; keep handlers quick).</summary>
     public event Action<IReadOnlyList<StoredMessage>>? Committed;
@@ -67,6 +68,7 @@ public sealed partial class ControllerEngine
             }
         }
 
+        _stateBacklog.Hold(round);
         _messages.Commit(round);
         _dirty = true;
         Committed?.Invoke(round.Messages);

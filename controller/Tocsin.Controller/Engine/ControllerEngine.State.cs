@@ -100,6 +100,7 @@ public sealed partial class ControllerEngine
     private void SaveSnapshots()
     {
         _dirty = false;
+        _messages.Commit(_stateBacklog.Drain());
         var documents = new List<(string Name, string Json)>
         {
             ("sequences", JsonSerializer.Serialize(_sequences.Export(), JsonDefaults.Options)),

@@ -26,4 +26,25 @@ public sealed class NodeStateUpdate
 
     /// <summary>Duplicates dropped.</summary>
     public long Duplicates { get; set; }
+
+    /// <summary>
+    /// True when the update only refreshes what the node's next message states again (last seen,
+    /// latest heartbeat or report, acknowledged sequence): a killed controller loses nothing by
+    /// writing it late. Status changes and lost or duplicate counts are not routine.
+    /// </summary>
+    public bool IsRoutine => StatusJson == null && Online != false && Lost == 0 && Duplicates == 0;
+
+    /// <summary>Folds <paramref name="newer"/> (learned later) into this update: newer values win, counts add up.</summary>
+    public void Absorb(NodeStateUpdate newer)
+    {
+        ArgumentNullException.ThrowIfNull(newer);
+        Online = newer.Online ?? Online;
+        LastSeenUtcMs = Math.Max(LastSeenUtcMs, newer.LastSeenUtcMs);
+        StatusJson = newer.StatusJson ?? StatusJson;
+        HeartbeatJson = newer.HeartbeatJson ?? HeartbeatJson;
+        ReportJson = newer.ReportJson ?? ReportJson;
+        Acked = newer.Acked ?? Acked;
+        Lost += newer.Lost;
+        Duplicates += newer.Duplicates;
+    }
 }

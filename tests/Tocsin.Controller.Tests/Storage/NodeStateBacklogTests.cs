@@ -1,0 +1,112 @@
+using Tocsin.Controller.Storage;
+using Tocsin.Controller.Tests.Support;
+using Xunit;
+
+namespace Tocsin.Controller.Tests.Storage;
+
+/// <summary>Routine node-state updates wait for the snapshot; the rest go out with their round, never out of order.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class NodeStateBacklogTests(PostgresServer server)
+{
+    private static IngestBatch Round(params (string Node, NodeStateUpdate Update)[] states)
+    {
+        var round = new IngestBatch();
+        foreach (var (node, update) in states)
+        {
+            round.States[node] = update;
+        }
+
+        return round;
+    }
+
+    [Fact]
+    public void Heartbeats_and_reports_are_held_and_merged_per_node()
+    {
+        var backlog = new NodeStateBacklog();
+        IngestBatch first = Round(("bn-1", new NodeStateUpdate { Online = true, LastSeenUtcMs = 1_000, HeartbeatJson = "h1" }),
+            ("sn-1", new NodeStateUpdate { LastSeenUtcMs = 1_100, ReportJson = "r1", Acked = (3, 10) }));
+        backlog.Hold(first);
+        IngestBatch second = Round(("sn-1", new NodeStateUpdate { LastSeenUtcMs = 2_000, ReportJson = "r2", Acked = (3, 11) }));
+        backlog.Hold(second);
+
+        Assert.Empty(first.States);
+        Assert.Empty(second.States);
+        Assert.Equal(2, backlog.Count);
+        IngestBatch drained = backlog.Drain();
+        Assert.Equal(0, backlog.Count);
+        NodeStateUpdate sensor = drained.States["sn-1"];
+        Assert.Equal((2_000L, "r2", (3L, 11L)), (sensor.LastSeenUtcMs, sensor.ReportJson, sensor.Acked!.Value));
+        Assert.Equal("h1", drained.States["bn-1"].HeartbeatJson);
+        Assert.Empty(backlog.Drain().States);
+    }
+
+    [Theory]
+    [InlineData("status")]
+    [InlineData("offline")]
+    [InlineData("lost")]
+    [InlineData("duplicate")]
+    public void An_update_that_matters_goes_out_at_once_carrying_what_was_held(string kind)
+    {
+        var backlog = new NodeStateBacklog();
+        backlog.Hold(Round(("sn-1", new NodeStateUpdate { Online = true, LastSeenUtcMs = 1_000, HeartbeatJson = "h1", Acked = (3, 10) })));
+        NodeStateUpdate update = kind switch
+        {
+            "status" => new NodeStateUpdate { Online = true, LastSeenUtcMs = 2_000, StatusJson = "s2" },
+            "offline" => new NodeStateUpdate { Online = false, LastSeenUtcMs = 2_000 },
+            "lost" => new NodeStateUpdate { LastSeenUtcMs = 2_000, Lost = 2 },
+            _ => new NodeStateUpdate { LastSeenUtcMs = 2_000, Duplicates = 1 },
+        };
+        IngestBatch round = Round(("sn-1", update), ("sn-2", new NodeStateUpdate { LastSeenUtcMs = 2_100, HeartbeatJson = "h9" }));
+        backlog.Hold(round);
+
+        NodeStateUpdate written = Assert.Single(round.States).Value;
+        Assert.Equal(2_000, written.LastSeenUtcMs);
+        Assert.Equal("h1", written.HeartbeatJson);
+        Assert.Equal((3L, 10L), written.Acked);
+        Assert.Equal(kind == "offline" ? false : true, written.Online);
+        Assert.Equal(kind == "lost" ? 2 : 0, written.Lost);
+        Assert.Equal(["sn-2"], backlog.Drain().States.Keys);
+    }
+
+    [Fact]
+    public void Absorbing_keeps_the_latest_time_and_adds_counts()
+    {
+        var older = new NodeStateUpdate { Online = true, LastSeenUtcMs = 5_000, StatusJson = "s1", ReportJson = "r1", Lost = 1, Duplicates = 2 };
+        older.Absorb(new NodeStateUpdate { LastSeenUtcMs = 4_000, HeartbeatJson = "h2", Lost = 3, Duplicates = 1 });
+
+        Assert.Equal((true, 5_000L, "s1", "h2", "r1", 4L, 3L),
+            (older.Online!.Value, older.LastSeenUtcMs, older.StatusJson, older.HeartbeatJson, older.ReportJson, older.Lost, older.Duplicates));
+    }
+
+    [Theory]
+    [MemberData(nameof(StorageUnderTest.Databases), MemberType = typeof(StorageUnderTest))]
+    public async Task Rows_written_through_the_backlog_end_as_rows_written_at_once(string database)
+    {
+        IngestBatch[] Rounds() =>
+        [
+            Round(("sn-1", new NodeStateUpdate { Online = true, LastSeenUtcMs = 1_000, StatusJson = "s1" })),
+            Round(("sn-1", new NodeStateUpdate { Online = true, LastSeenUtcMs = 2_000, HeartbeatJson = "h1" }), ("bn-1", new NodeStateUpdate { Online = true, LastSeenUtcMs = 2_000, HeartbeatJson = "hb" })),
+            Round(("sn-1", new NodeStateUpdate { LastSeenUtcMs = 3_000, ReportJson = "r1", Acked = (1, 5) })),
+            Round(("sn-1", new NodeStateUpdate { LastSeenUtcMs = 4_000, ReportJson = "r2", Lost = 2, Acked = (1, 8) })),
+            Round(("sn-1", new NodeStateUpdate { Online = true, LastSeenUtcMs = 5_000, HeartbeatJson = "h2" }), ("bn-1", new NodeStateUpdate { Online = false, LastSeenUtcMs = 5_000 })),
+        ];
+
+        using StorageUnderTest direct = await StorageUnderTest.CreateAsync(database, server);
+        foreach (IngestBatch round in Rounds())
+        {
+            direct.Messages.Commit(round);
+        }
+
+        using StorageUnderTest held = await StorageUnderTest.CreateAsync(database, server);
+        var backlog = new NodeStateBacklog();
+        foreach (IngestBatch round in Rounds())
+        {
+            backlog.Hold(round);
+            held.Messages.Commit(round);
+        }
+
+        Assert.NotEqual(direct.Messages.States(), held.Messages.States());
+        held.Messages.Commit(backlog.Drain());
+        Assert.Equal(direct.Messages.States(), held.Messages.States());
+    }
+}
