@@ -37,6 +37,7 @@ public sealed partial class DeterministicRun : IAsyncDisposable
     private readonly Dictionary<string, SimulatedNode> _byId = new(StringComparer.Ordinal);
     private readonly NodeScheduler _scheduler;
     private readonly ControllerRoundWorker? _rounds;
+    private readonly NodeStepCrew? _crew;
     private readonly Stopwatch _wall = new();
     private long _now;
     private long _nodeSteps;
@@ -80,7 +81,8 @@ public sealed partial class DeterministicRun : IAsyncDisposable
         _controller = new DeterministicController(controllerOptions, _time, _network, new ControllerLogRecorder(OnControllerWarning));
         int horizon = Math.Max(Math.Max(scenario.Tick.SensorMs, scenario.Tick.SpeakerMs), Math.Max(scenario.Tick.SoundingMs, scenario.Tick.SteadyMs)) + scenario.Tick.ActiveMs;
         _scheduler = new NodeScheduler(_plan.Nodes.Count, scenario.Tick.ActiveMs, horizon);
-        _rounds = _options.Parallel ? new ControllerRoundWorker() : null;
+        _crew = _options.Parallel && Environment.ProcessorCount > 1 ? new NodeStepCrew(Environment.ProcessorCount - 2) : null;
+        _rounds = _crew != null ? new ControllerRoundWorker(_crew.Help) : null;
     }
 
     /// <summary>The nodes, in run order.</summary>
@@ -128,7 +130,7 @@ public sealed partial class DeterministicRun : IAsyncDisposable
             GcPauseSeconds = Math.Round((GC.GetTotalPauseDuration() - gcPauseAtStart).TotalSeconds, 3),
             AllocatedBytes = GC.GetTotalAllocatedBytes() - allocatedAtStart,
             PhaseSeconds = Enum.GetValues<RunPhase>().ToDictionary(p => p.ToString(), p => Math.Round(_phaseTicks[(int)p] / (double)Stopwatch.Frequency, 3)),
-            ControllerRoundSeconds = Math.Round(_rounds?.BusySeconds ?? (_phaseTicks[(int)RunPhase.Controller] / (double)Stopwatch.Frequency), 3),
+            ControllerRoundSeconds = Math.Round((_rounds?.BusySeconds ?? 0) + (_inlineRoundTicks / (double)Stopwatch.Frequency), 3),
         };
         return report;
     }
@@ -137,6 +139,7 @@ public sealed partial class DeterministicRun : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _rounds?.Dispose();
+        _crew?.Dispose();
         await _controller.DisposeAsync().ConfigureAwait(false);
         if (_ownsData)
         {
@@ -185,7 +188,9 @@ public sealed partial class DeterministicRun : IAsyncDisposable
 
         PlaceBasins();
         var failures = new string?[_nodes.Count];
+        _rounds?.Begin(null);
         ForEachNode(Enumerable.Range(0, _nodes.Count).ToList(), i => failures[i] = Provision(_nodes[i], bundles[i]));
+        _rounds?.Wait();
         string? failure = failures.FirstOrDefault(f => f != null);
         if (failure != null)
         {
@@ -263,23 +268,15 @@ public sealed partial class DeterministicRun : IAsyncDisposable
 
     private void ForEachNode(List<int> indexes, Action<int> step)
     {
-        if (_options.Parallel && indexes.Count >= 64)
+        if (_crew != null && indexes.Count >= SharedSlotNodes)
         {
-            System.Threading.Tasks.Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, indexes.Count, Math.Max(16, indexes.Count / (4 * Environment.ProcessorCount))),
-                range =>
-                {
-                    for (int k = range.Item1; k < range.Item2; k++)
-                    {
-                        step(indexes[k]);
-                    }
-                });
+            _crew.Run(indexes, step);
+            return;
         }
-        else
+
+        foreach (int i in indexes)
         {
-            foreach (int i in indexes)
-            {
-                step(i);
-            }
+            step(i);
         }
     }
 
