@@ -62,7 +62,7 @@ public sealed partial class ControllerEngine
 
         _ledgerVersionSaved = _ledger.Version;
 
-        var health = _state.Read<HealthSnapshot>("health", JsonDefaults.Options);
+        var health = _state.Read<HealthSnapshot>("health", JsonDefaults.Snapshot);
         if (health != null)
         {
             _health = NodeHealthTracker.FromSnapshot(health);
@@ -104,7 +104,7 @@ public sealed partial class ControllerEngine
         var documents = new List<(string Name, string Json)>
         {
             ("sequences", JsonSerializer.Serialize(_sequences.Export(), JsonDefaults.Options)),
-            ("health", JsonSerializer.Serialize(_health.Export(), JsonDefaults.Options)),
+            ("health", JsonSerializer.Serialize(_health.Export(), JsonDefaults.Snapshot)),
             ("alarms", JsonSerializer.Serialize(_alarms.Export(), JsonDefaults.Options)),
             ("rule-engine", JsonSerializer.Serialize(_rules?.Export(), JsonDefaults.Options)),
             ("rule-alerts", JsonSerializer.Serialize(_ruleAlerts, JsonDefaults.Options)),

@@ -9,6 +9,9 @@ public static class JsonDefaults
     /// <summary>The shared options.</summary>
     public static JsonSerializerOptions Options { get; } = Create();
 
+    /// <summary>For the engine's snapshots: the shared options with compact battery readings.</summary>
+    public static JsonSerializerOptions Snapshot { get; } = new(Options) { Converters = { new CompactBatteryReadingConverter() } };
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = false };
