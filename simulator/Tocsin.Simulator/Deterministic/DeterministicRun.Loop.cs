@@ -69,10 +69,14 @@ public sealed partial class DeterministicRun
             // The worker runs the round, then helps with the nodes; in a slot without a round it only helps.
             // Handing work over costs tens of microseconds, more than a few nodes' steps, so slots with
             // fewer nodes than that run on this thread alone (the result is the same either way).
-            bool worker = _rounds != null && _due.Count >= SharedSlotNodes;
-            if (worker)
+            bool shared = _rounds != null && _due.Count >= SharedSlotNodes;
+            if (shared && round)
             {
-                _rounds!.Begin(round ? _controller.Step : null);
+                _rounds!.Begin(_controller.Step);
+            }
+            else if (shared)
+            {
+                _rounds!.Nudge();
             }
 
             if (_due.Count > 0)
@@ -81,7 +85,7 @@ public sealed partial class DeterministicRun
             }
 
             mark = Phase(RunPhase.Nodes, mark);
-            if (worker)
+            if (shared && round)
             {
                 _rounds!.Wait();
             }

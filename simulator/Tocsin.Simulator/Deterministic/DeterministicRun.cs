@@ -188,9 +188,8 @@ public sealed partial class DeterministicRun : IAsyncDisposable
 
         PlaceBasins();
         var failures = new string?[_nodes.Count];
-        _rounds?.Begin(null);
+        _rounds?.Nudge();
         ForEachNode(Enumerable.Range(0, _nodes.Count).ToList(), i => failures[i] = Provision(_nodes[i], bundles[i]));
-        _rounds?.Wait();
         string? failure = failures.FirstOrDefault(f => f != null);
         if (failure != null)
         {
