@@ -48,21 +48,4 @@ public sealed class ControllerRoundWorkerTests
         release.Set();
         worker.Wait();
     }
-
-    [Fact]
-    public void A_nudge_runs_the_help_and_leaves_nothing_to_wait_for()
-    {
-        using var helped = new SemaphoreSlim(0);
-        using var worker = new ControllerRoundWorker(() => helped.Release());
-        worker.Nudge();
-        Assert.True(helped.Wait(TimeSpan.FromSeconds(5)));
-        worker.Wait();
-
-        var ran = false;
-        worker.Nudge();
-        worker.Begin(() => ran = true);
-        worker.Wait();
-        Assert.True(ran);
-        Assert.True(helped.Wait(TimeSpan.FromSeconds(5)));
-    }
 }

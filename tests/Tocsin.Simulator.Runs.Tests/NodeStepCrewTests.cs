@@ -19,15 +19,7 @@ public sealed class NodeStepCrewTests
             int count = slot % 7 * 9;
             var items = Enumerable.Range(slot * 100, count).ToList();
             var counts = new int[count];
-            if (slot % 3 == 0)
-            {
-                worker.Nudge();
-            }
-            else
-            {
-                worker.Begin(() => Thread.SpinWait(slot % 50));
-            }
-
+            worker.Begin(slot % 3 == 0 ? null : () => Thread.SpinWait(slot % 50));
             crew.Run(items, i => Interlocked.Increment(ref counts[i - (slot * 100)]));
             worker.Wait();
             Assert.All(counts, c => Assert.Equal(1, c));
@@ -41,7 +33,7 @@ public sealed class NodeStepCrewTests
         using var worker = new ControllerRoundWorker(crew.Help);
         var threads = new ConcurrentDictionary<int, int>();
         using var helping = new ManualResetEventSlim();
-        worker.Nudge();
+        worker.Begin(null);
         crew.Run(Enumerable.Range(0, 200).ToList(), i =>
         {
             threads.AddOrUpdate(Environment.CurrentManagedThreadId, 1, (_, n) => n + 1);
@@ -56,6 +48,7 @@ public sealed class NodeStepCrewTests
                 helping.Wait(TimeSpan.FromSeconds(5));
             }
         });
+        worker.Wait();
 
         Assert.Equal(2, threads.Count);
         Assert.Equal(200, threads.Values.Sum());

@@ -9,10 +9,9 @@ namespace Tocsin.Simulator.Deterministic;
 /// controller only takes what the network delivered before the slot's steps, the network holds what
 /// it sends until the nodes' traffic of the slot has been collected, and the run's bookkeeping the
 /// controller touches (commits, warnings) is not touched by node steps. So the order of events, and
-/// every report, is the same as with rounds on the main thread. After its round the worker helps step
-/// the slot's nodes (see <see cref="NodeStepCrew"/>), so the two threads share the two cores however
-/// the slot's work is split between controller and nodes; in a slot without a round, <see cref="Nudge"/>
-/// has it help without the main thread waiting for it to wake.
+/// every report, is the same as with rounds on the main thread. After its round (or at once, in a
+/// slot without one) the worker helps step the slot's nodes (see <see cref="NodeStepCrew"/>), so the
+/// two threads share the two cores however the slot's work is split between controller and nodes.
 /// </summary>
 public sealed class ControllerRoundWorker : IDisposable
 {
@@ -24,7 +23,6 @@ public sealed class ControllerRoundWorker : IDisposable
     private Exception? _failure;
     private bool _stopping;
     private bool _running;
-    private int _wakePending;
     private long _busyTicks;
 
     /// <summary>Starts the worker thread (idle until <see cref="Begin"/>); <paramref name="help"/> runs after each round.</summary>
@@ -38,22 +36,21 @@ public sealed class ControllerRoundWorker : IDisposable
     /// <summary>Time spent in rounds, seconds (on the worker's thread, beside the main thread's work).</summary>
     public double BusySeconds => Interlocked.Read(ref _busyTicks) / (double)Stopwatch.Frequency;
 
-    /// <summary>Starts <paramref name="round"/> on the worker; call <see cref="Wait"/> before starting another.</summary>
-    public void Begin(Action round)
+    /// <summary>
+    /// Starts <paramref name="round"/> (null: none, only the help) on the worker; call <see cref="Wait"/>
+    /// before starting another.
+    /// </summary>
+    public void Begin(Action? round)
     {
-        ArgumentNullException.ThrowIfNull(round);
         if (_running)
         {
             throw new InvalidOperationException("a round is already running");
         }
 
         _running = true;
-        Volatile.Write(ref _round, round);
-        Wake();
+        _round = round;
+        _start.Release();
     }
-
-    /// <summary>Has the worker help with the nodes (nothing to wait for: the crew's run ends only once no helper is inside).</summary>
-    public void Nudge() => Wake();
 
     /// <summary>Waits for the round begun last; rethrows what it threw.</summary>
     public void Wait()
@@ -104,19 +101,10 @@ public sealed class ControllerRoundWorker : IDisposable
                 return;
             }
 
-            // Clear the pending wake before taking the round: a round begun after this wakes it again.
-            Interlocked.Exchange(ref _wakePending, 0);
-            Action? round = Interlocked.Exchange(ref _round, null);
-            if (round == null)
-            {
-                _help?.Invoke();
-                continue;
-            }
-
             long began = Stopwatch.GetTimestamp();
             try
             {
-                round();
+                _round?.Invoke();
             }
             catch (Exception e)
             {
@@ -127,15 +115,6 @@ public sealed class ControllerRoundWorker : IDisposable
             Interlocked.Add(ref _busyTicks, Stopwatch.GetTimestamp() - began);
             _help?.Invoke();
             _done.Release();
-        }
-    }
-
-    private void Wake()
-    {
-        // Wakes coalesce: one pending is enough for any number of nudges and one round.
-        if (Interlocked.Exchange(ref _wakePending, 1) == 0)
-        {
-            _start.Release();
         }
     }
 }

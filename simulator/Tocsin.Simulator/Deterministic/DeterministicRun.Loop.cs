@@ -69,14 +69,10 @@ public sealed partial class DeterministicRun
             // The worker runs the round, then helps with the nodes; in a slot without a round it only helps.
             // Handing work over costs tens of microseconds, more than a few nodes' steps, so slots with
             // fewer nodes than that run on this thread alone (the result is the same either way).
-            bool shared = _rounds != null && _due.Count >= SharedSlotNodes;
-            if (shared && round)
+            bool worker = _rounds != null && _due.Count >= SharedSlotNodes;
+            if (worker)
             {
-                _rounds!.Begin(_controller.Step);
-            }
-            else if (shared)
-            {
-                _rounds!.Nudge();
+                _rounds!.Begin(round ? _controller.Step : null);
             }
 
             if (_due.Count > 0)
@@ -85,7 +81,7 @@ public sealed partial class DeterministicRun
             }
 
             mark = Phase(RunPhase.Nodes, mark);
-            if (shared && round)
+            if (worker)
             {
                 _rounds!.Wait();
             }

@@ -188,8 +188,9 @@ public sealed partial class DeterministicRun : IAsyncDisposable
 
         PlaceBasins();
         var failures = new string?[_nodes.Count];
-        _rounds?.Nudge();
+        _rounds?.Begin(null);
         ForEachNode(Enumerable.Range(0, _nodes.Count).ToList(), i => failures[i] = Provision(_nodes[i], bundles[i]));
+        _rounds?.Wait();
         string? failure = failures.FirstOrDefault(f => f != null);
         if (failure != null)
         {
