@@ -9,26 +9,22 @@ namespace Tocsin.Simulator.Deterministic;
 /// controller only takes what the network delivered before the slot's steps, the network holds what
 /// it sends until the nodes' traffic of the slot has been collected, and the run's bookkeeping the
 /// controller touches (commits, warnings) is not touched by node steps. So the order of events, and
-/// every report, is the same as with rounds on the main thread. After its round (or at once, in a
-/// slot without one) the worker helps step the slot's nodes (see <see cref="NodeStepCrew"/>), so the
-/// two threads share the two cores however the slot's work is split between controller and nodes.
+/// every report, is the same as with rounds on the main thread.
 /// </summary>
 public sealed class ControllerRoundWorker : IDisposable
 {
     private readonly Thread _thread;
     private readonly SemaphoreSlim _start = new(0);
     private readonly SemaphoreSlim _done = new(0);
-    private readonly Action? _help;
     private Action? _round;
     private Exception? _failure;
     private bool _stopping;
     private bool _running;
     private long _busyTicks;
 
-    /// <summary>Starts the worker thread (idle until <see cref="Begin"/>); <paramref name="help"/> runs after each round.</summary>
-    public ControllerRoundWorker(Action? help = null)
+    /// <summary>Starts the worker thread (idle until <see cref="Begin"/>).</summary>
+    public ControllerRoundWorker()
     {
-        _help = help;
         _thread = new Thread(Loop) { IsBackground = true, Name = "controller rounds" };
         _thread.Start();
     }
@@ -36,12 +32,10 @@ public sealed class ControllerRoundWorker : IDisposable
     /// <summary>Time spent in rounds, seconds (on the worker's thread, beside the main thread's work).</summary>
     public double BusySeconds => Interlocked.Read(ref _busyTicks) / (double)Stopwatch.Frequency;
 
-    /// <summary>
-    /// Starts <paramref name="round"/> (null: none, only the help) on the worker; call <see cref="Wait"/>
-    /// before starting another.
-    /// </summary>
-    public void Begin(Action? round)
+    /// <summary>Starts <paramref name="round"/> on the worker; call <see cref="Wait"/> before starting another.</summary>
+    public void Begin(Action round)
     {
+        ArgumentNullException.ThrowIfNull(round);
         if (_running)
         {
             throw new InvalidOperationException("a round is already running");
@@ -104,7 +98,7 @@ public sealed class ControllerRoundWorker : IDisposable
             long began = Stopwatch.GetTimestamp();
             try
             {
-                _round?.Invoke();
+                _round!();
             }
             catch (Exception e)
             {
@@ -113,7 +107,6 @@ public sealed class ControllerRoundWorker : IDisposable
             }
 
             Interlocked.Add(ref _busyTicks, Stopwatch.GetTimestamp() - began);
-            _help?.Invoke();
             _done.Release();
         }
     }

@@ -7,9 +7,7 @@ namespace Tocsin.Simulator.Deterministic;
 /// <summary>The main loop: world, network, node steps and controller rounds, slot by slot.</summary>
 public sealed partial class DeterministicRun
 {
-    private const int SharedSlotNodes = 16;
     private readonly List<int> _due = [];
-    private long _inlineRoundTicks;
     private long _nextControllerMs;
     private long _nextWorldMs;
     private long _nextSampleMs;
@@ -64,15 +62,7 @@ public sealed partial class DeterministicRun
                 }
 
                 _network.HoldControllerSends();
-            }
-
-            // The worker runs the round, then helps with the nodes; in a slot without a round it only helps.
-            // Handing work over costs tens of microseconds, more than a few nodes' steps, so slots with
-            // fewer nodes than that run on this thread alone (the result is the same either way).
-            bool worker = _rounds != null && _due.Count >= SharedSlotNodes;
-            if (worker)
-            {
-                _rounds!.Begin(round ? _controller.Step : null);
+                _rounds?.Begin(_controller.Step);
             }
 
             if (_due.Count > 0)
@@ -81,15 +71,16 @@ public sealed partial class DeterministicRun
             }
 
             mark = Phase(RunPhase.Nodes, mark);
-            if (worker)
+            if (round)
             {
-                _rounds!.Wait();
-            }
-            else if (round)
-            {
-                long began = Stopwatch.GetTimestamp();
-                _controller.Step();
-                _inlineRoundTicks += Stopwatch.GetTimestamp() - began;
+                if (_rounds != null)
+                {
+                    _rounds.Wait();
+                }
+                else
+                {
+                    _controller.Step();
+                }
             }
 
             mark = Phase(RunPhase.Controller, mark);

@@ -37,7 +37,6 @@ public sealed partial class DeterministicRun : IAsyncDisposable
     private readonly Dictionary<string, SimulatedNode> _byId = new(StringComparer.Ordinal);
     private readonly NodeScheduler _scheduler;
     private readonly ControllerRoundWorker? _rounds;
-    private readonly NodeStepCrew? _crew;
     private readonly Stopwatch _wall = new();
     private long _now;
     private long _nodeSteps;
@@ -81,8 +80,7 @@ public sealed partial class DeterministicRun : IAsyncDisposable
         _controller = new DeterministicController(controllerOptions, _time, _network, new ControllerLogRecorder(OnControllerWarning));
         int horizon = Math.Max(Math.Max(scenario.Tick.SensorMs, scenario.Tick.SpeakerMs), Math.Max(scenario.Tick.SoundingMs, scenario.Tick.SteadyMs)) + scenario.Tick.ActiveMs;
         _scheduler = new NodeScheduler(_plan.Nodes.Count, scenario.Tick.ActiveMs, horizon);
-        _crew = _options.Parallel && Environment.ProcessorCount > 1 ? new NodeStepCrew(Environment.ProcessorCount - 2) : null;
-        _rounds = _crew != null ? new ControllerRoundWorker(_crew.Help) : null;
+        _rounds = _options.Parallel ? new ControllerRoundWorker() : null;
     }
 
     /// <summary>The nodes, in run order.</summary>
@@ -130,7 +128,7 @@ public sealed partial class DeterministicRun : IAsyncDisposable
             GcPauseSeconds = Math.Round((GC.GetTotalPauseDuration() - gcPauseAtStart).TotalSeconds, 3),
             AllocatedBytes = GC.GetTotalAllocatedBytes() - allocatedAtStart,
             PhaseSeconds = Enum.GetValues<RunPhase>().ToDictionary(p => p.ToString(), p => Math.Round(_phaseTicks[(int)p] / (double)Stopwatch.Frequency, 3)),
-            ControllerRoundSeconds = Math.Round((_rounds?.BusySeconds ?? 0) + (_inlineRoundTicks / (double)Stopwatch.Frequency), 3),
+            ControllerRoundSeconds = Math.Round(_rounds?.BusySeconds ?? (_phaseTicks[(int)RunPhase.Controller] / (double)Stopwatch.Frequency), 3),
         };
         return report;
     }
@@ -139,7 +137,6 @@ public sealed partial class DeterministicRun : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _rounds?.Dispose();
-        _crew?.Dispose();
         await _controller.DisposeAsync().ConfigureAwait(false);
         if (_ownsData)
         {
@@ -188,9 +185,7 @@ public sealed partial class DeterministicRun : IAsyncDisposable
 
         PlaceBasins();
         var failures = new string?[_nodes.Count];
-        _rounds?.Begin(null);
         ForEachNode(Enumerable.Range(0, _nodes.Count).ToList(), i => failures[i] = Provision(_nodes[i], bundles[i]));
-        _rounds?.Wait();
         string? failure = failures.FirstOrDefault(f => f != null);
         if (failure != null)
         {
@@ -268,15 +263,23 @@ public sealed partial class DeterministicRun : IAsyncDisposable
 
     private void ForEachNode(List<int> indexes, Action<int> step)
     {
-        if (_crew != null && indexes.Count >= SharedSlotNodes)
+        if (_options.Parallel && indexes.Count >= 64)
         {
-            _crew.Run(indexes, step);
-            return;
+            System.Threading.Tasks.Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, indexes.Count, Math.Max(16, indexes.Count / (4 * Environment.ProcessorCount))),
+                range =>
+                {
+                    for (int k = range.Item1; k < range.Item2; k++)
+                    {
+                        step(indexes[k]);
+                    }
+                });
         }
-
-        foreach (int i in indexes)
+        else
         {
-            step(i);
+            foreach (int i in indexes)
+            {
+                step(i);
+            }
         }
     }
 

@@ -36,7 +36,7 @@ public sealed record RunPerformance
     /// <summary>Wall seconds per phase of the main loop.</summary>
     public IReadOnlyDictionary<string, double> PhaseSeconds { get; init; } = new Dictionary<string, double>();
 
-    /// <summary>Time in controller rounds, seconds: on the round worker beside the nodes' steps in busy slots, on the main thread in the others.</summary>
+    /// <summary>Time in controller rounds, seconds (beside the nodes' steps when they run on their own thread).</summary>
     public double ControllerRoundSeconds { get; init; }
 
     /// <summary>Peak working set of the process, bytes.</summary>
