@@ -82,7 +82,7 @@ public static class RegionAndNodeEndpoints
             .RequireAuthorization(p => p.RequireRole(OperatorRole.Admin)).WithSummary("Revoke a node: the broker refuses it from now on (admin)");
 
         nodes.MapGet("/state", (IMessageStore messages) => Results.Ok(messages.States()))
-            .RequireAuthorization().WithSummary("Current state of every node (last status, heartbeat and report)");
+            .RequireAuthorization().WithSummary("State of every node (last status, heartbeat and report; up to one snapshot interval behind, status changes at once)");
 
         nodes.MapGet("/{id}/series", (string id, string? stream, long? from, long? to, int? limit, IMessageStore messages) =>
         {

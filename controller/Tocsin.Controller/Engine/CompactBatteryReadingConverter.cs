@@ -8,10 +8,13 @@ namespace Tocsin.Controller.Engine;
 /// Battery readings in snapshots as <c>[unix ms, mV]</c>: a 10,000-node health snapshot holds 120,000
 /// of them, and as objects with ISO times they were two thirds of its bytes and of the time spent
 /// writing it. Reads the object form too (<c>{"at": ..., "millivolts": ...}</c>), so snapshots saved
-/// by earlier versions still load. Times come back whole milliseconds, UTC.
+/// by earlier versions still load. Times read from pairs come back whole milliseconds, UTC.
 /// </summary>
 public sealed class CompactBatteryReadingConverter : JsonConverter<BatteryReading>
 {
+    private static readonly long MinUnixMs = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
+    private static readonly long MaxUnixMs = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
     /// <inheritdoc />
     public override BatteryReading Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -19,6 +22,11 @@ public sealed class CompactBatteryReadingConverter : JsonConverter<BatteryReadin
         {
             NextNumber(ref reader);
             long ms = reader.GetInt64();
+            if (ms < MinUnixMs || ms > MaxUnixMs)
+            {
+                throw new JsonException("a battery reading's time is out of range");
+            }
+
             NextNumber(ref reader);
             int mv = reader.GetInt32();
             if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray)

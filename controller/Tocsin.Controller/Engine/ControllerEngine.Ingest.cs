@@ -69,7 +69,16 @@ public sealed partial class ControllerEngine
         }
 
         _stateBacklog.Hold(round);
-        _messages.Commit(round);
+        try
+        {
+            _messages.Commit(round);
+        }
+        catch
+        {
+            _stateBacklog.Restore(round);
+            throw;
+        }
+
         _dirty = true;
         Committed?.Invoke(round.Messages);
         foreach (var (node, acceptance) in acks)

@@ -99,8 +99,17 @@ public sealed partial class ControllerEngine
 
     private void SaveSnapshots()
     {
-        _dirty = false;
-        _messages.Commit(_stateBacklog.Drain());
+        IngestBatch held = _stateBacklog.Drain();
+        try
+        {
+            _messages.Commit(held);
+        }
+        catch
+        {
+            _stateBacklog.Restore(held);
+            throw;
+        }
+
         var documents = new List<(string Name, string Json)>
         {
             ("sequences", JsonSerializer.Serialize(_sequences.Export(), JsonDefaults.Options)),
@@ -119,6 +128,7 @@ public sealed partial class ControllerEngine
 
         _state.Write(documents);
         _ledgerVersionSaved = ledgerVersion;
+        _dirty = false;
     }
 
     private void SaveAlert(Alert alert, Tocsin.Controller.Alerts.AuditEntry? audit)

@@ -146,8 +146,21 @@ public sealed partial class ControllerEngine : BackgroundService
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        SaveSnapshots();
+
+        // Past the host's shutdown timeout the loop may still be inside a round: saving beside it would
+        // share its state and its connection, so the last interval is left to the nodes to restate.
+        if (ExecuteTask is not { IsCompleted: false })
+        {
+            SaveSnapshots();
+        }
+        else
+        {
+            LogStopWithoutSnapshot();
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "stopped while a round was still running: the last snapshot interval is not saved (nodes resend what was not acknowledged)")]
+    private partial void LogStopWithoutSnapshot();
 
     /// <summary>
     /// Loads state for stepped use: the simulator's deterministic mode drives the engine itself, one

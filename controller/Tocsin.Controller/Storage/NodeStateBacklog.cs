@@ -60,6 +60,25 @@ public sealed class NodeStateBacklog
         }
     }
 
+    /// <summary>
+    /// Holds again the node states of a batch whose commit failed (after <see cref="Hold"/> or
+    /// <see cref="Drain"/>): the batch is older than anything held since, and counts it carries are
+    /// kept to be written with the next snapshot.
+    /// </summary>
+    public void Restore(IngestBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        foreach (var (node, update) in batch.States)
+        {
+            if (_held.TryGetValue(node, out NodeStateUpdate? newer))
+            {
+                update.Absorb(newer);
+            }
+
+            _held[node] = update;
+        }
+    }
+
     /// <summary>Takes every held update out, as one batch to commit.</summary>
     public IngestBatch Drain()
     {

@@ -43,8 +43,20 @@ public sealed class CompactBatteryReadingConverterTests
     [InlineData("[\"x\",12600]")]
     [InlineData("12600")]
     [InlineData("{\"at\":\"2026-08-01T01:55:00Z\"}")]
+    [InlineData("[99999999999999999,12600]")]
+    [InlineData("[1.5,12600]")]
+    [InlineData("[1785549300123,1.5]")]
     public void A_reading_of_another_shape_is_refused(string reading)
     {
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<BatteryReading>(reading, JsonDefaults.Snapshot));
+    }
+
+    [Fact]
+    public void An_object_reading_with_unknown_members_is_read_and_the_next_reading_follows()
+    {
+        string json = "[{\"x\":{\"a\":[1,{\"b\":2}]},\"at\":\"2026-08-01T01:55:00.123Z\",\"millivolts\":12600},[1785549600123,12650]]";
+        BatteryReading[] readings = JsonSerializer.Deserialize<BatteryReading[]>(json, JsonDefaults.Snapshot)!;
+
+        Assert.Equal([new BatteryReading(At, 12_600), new BatteryReading(At.AddMinutes(5), 12_650)], readings);
     }
 }

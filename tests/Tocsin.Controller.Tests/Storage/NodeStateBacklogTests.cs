@@ -65,6 +65,8 @@ public sealed class NodeStateBacklogTests(PostgresServer server)
         Assert.Equal((3L, 10L), written.Acked);
         Assert.Equal(kind == "offline" ? false : true, written.Online);
         Assert.Equal(kind == "lost" ? 2 : 0, written.Lost);
+        Assert.Equal(kind == "duplicate" ? 1 : 0, written.Duplicates);
+        Assert.Equal(kind == "status" ? "s2" : null, written.StatusJson);
         Assert.Equal(["sn-2"], backlog.Drain().States.Keys);
     }
 
@@ -99,14 +101,34 @@ public sealed class NodeStateBacklogTests(PostgresServer server)
 
         using StorageUnderTest held = await StorageUnderTest.CreateAsync(database, server);
         var backlog = new NodeStateBacklog();
+        var afterRound = new List<IReadOnlyList<NodeStateRow>>();
         foreach (IngestBatch round in Rounds())
         {
             backlog.Hold(round);
             held.Messages.Commit(round);
+            afterRound.Add(held.Messages.States());
         }
 
+        // What matters is there after its own round: the status at once, the loss with what was held.
+        Assert.Equal(new NodeStateRow("sn-1", true, 1_000, "s1", null, null, 0, 0), Assert.Single(afterRound[0]));
+        Assert.Equal(afterRound[0], afterRound[2]);
+        Assert.Equal(new NodeStateRow("sn-1", true, 4_000, "s1", "h1", "r2", 2, 0), afterRound[3].Single(r => r.Node == "sn-1"));
+        Assert.Equal(new NodeStateRow("bn-1", false, 5_000, null, "hb", null, 0, 0), afterRound[4].Single(r => r.Node == "bn-1"));
         Assert.NotEqual(direct.Messages.States(), held.Messages.States());
         held.Messages.Commit(backlog.Drain());
         Assert.Equal(direct.Messages.States(), held.Messages.States());
+    }
+
+    [Fact]
+    public void A_batch_whose_commit_failed_is_held_again_under_what_came_after()
+    {
+        var backlog = new NodeStateBacklog();
+        IngestBatch failed = Round(("sn-1", new NodeStateUpdate { LastSeenUtcMs = 1_000, ReportJson = "r1", Lost = 2 }));
+        backlog.Hold(failed);
+        backlog.Hold(Round(("sn-1", new NodeStateUpdate { LastSeenUtcMs = 2_000, ReportJson = "r2" })));
+        backlog.Restore(failed);
+
+        NodeStateUpdate kept = Assert.Single(backlog.Drain().States).Value;
+        Assert.Equal((2_000L, "r2", 2L), (kept.LastSeenUtcMs, kept.ReportJson, kept.Lost));
     }
 }
