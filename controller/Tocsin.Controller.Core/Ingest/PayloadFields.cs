@@ -126,34 +126,74 @@ internal sealed class PayloadFields
             return [];
         }
 
-        if (e.ValueKind != JsonValueKind.Array || e.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.String))
+        if (e.ValueKind != JsonValueKind.Array)
         {
             Fail(name, "must be an array of strings");
             return [];
         }
 
-        return e.EnumerateArray().Select(x => x.GetString()!).ToList();
+        // Most arrays (a healthy node's faults) are empty: nothing to allocate.
+        int count = e.GetArrayLength();
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var strings = new string[count];
+        int i = 0;
+        foreach (JsonElement x in e.EnumerateArray())
+        {
+            if (x.ValueKind != JsonValueKind.String)
+            {
+                Fail(name, "must be an array of strings");
+                return [];
+            }
+
+            strings[i++] = x.GetString()!;
+        }
+
+        return strings;
     }
 
     /// <summary>Numeric and boolean members, nested objects flattened with dots; arrays and header members left out.</summary>
     public IReadOnlyDictionary<string, double> Measurements()
     {
-        // Sized for a report (about a dozen fields), so flattening one never grows the table.
-        var into = new Dictionary<string, double>(24, StringComparer.Ordinal);
+        // Sized to what it will hold, counted first: the table is most of what a parse allocates.
+        var into = new Dictionary<string, double>(Countable(_root), StringComparer.Ordinal);
         Flatten(_root, null, into);
         return into;
+    }
+
+    private static int Countable(JsonElement obj)
+    {
+        int n = 0;
+        foreach (JsonProperty p in obj.EnumerateObject())
+        {
+            switch (p.Value.ValueKind)
+            {
+                case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
+                    // Header members are counted too: a slot or two spare is cheaper than looking them up twice.
+                    n++;
+                    break;
+                case JsonValueKind.Object:
+                    n += Countable(p.Value);
+                    break;
+            }
+        }
+
+        return n;
     }
 
     private static void Flatten(JsonElement obj, string? prefix, Dictionary<string, double> into)
     {
         foreach (JsonProperty p in obj.EnumerateObject())
         {
-            if (prefix == null && HeaderNames.Contains(p.Name))
+            string key = MeasurementKeys.Of(prefix, p);
+            if (prefix == null && HeaderNames.Contains(key))
             {
                 continue;
             }
 
-            string key = prefix == null ? p.Name : prefix + "." + p.Name;
             switch (p.Value.ValueKind)
             {
                 case JsonValueKind.Number when p.Value.TryGetDouble(out double d):
