@@ -5,11 +5,11 @@ namespace Tocsin.Simulator.Deterministic;
 
 /// <summary>
 /// Runs the controller's rounds on a thread of their own while the main thread steps the nodes of the
-/// same slot, so a 2-core machine does both at once. Nothing is shared while a round runs: the
-/// controller only takes what the network delivered before the slot's steps, the network holds what
-/// it sends until the nodes' traffic of the slot has been collected, and the run's bookkeeping the
-/// controller touches (commits, warnings) is not touched by node steps. So the order of events, and
-/// every report, is the same as with rounds on the main thread.
+/// same slot and collects their traffic, so a 2-core machine does both at once. Nothing is shared
+/// while a round runs: the controller only takes what the network delivered before the slot's steps,
+/// the network holds what it sends until the nodes' traffic of the slot has been collected, and what
+/// it tells the run's bookkeeping (commits, warnings) waits in <see cref="RoundEffects"/> until the
+/// round is over. So the order of events, and every report, is the same as with rounds on the main thread.
 /// </summary>
 public sealed class ControllerRoundWorker : IDisposable
 {

@@ -51,8 +51,9 @@ public sealed partial class DeterministicRun
             _scheduler.TakeDue(t, _due);
 
             // The round takes only what the network has delivered by now, so it can run beside the
-            // nodes' steps; what it sends waits until their traffic has been collected (see
-            // ControllerRoundWorker), which keeps every run with one seed the same.
+            // nodes' steps and the collection of their traffic; what it sends waits until that traffic
+            // has been collected, and what it tells the run (commits, warnings) is taken in after it
+            // (see ControllerRoundWorker), which keeps every run with one seed the same.
             bool round = _controller.IsUp && (t >= _nextControllerMs || _controller.Engine.PendingInbound > 0);
             if (round)
             {
@@ -62,6 +63,7 @@ public sealed partial class DeterministicRun
                 }
 
                 _network.HoldControllerSends();
+                _roundEffects.Defer();
                 _rounds?.Begin(_controller.Step);
             }
 
@@ -71,6 +73,12 @@ public sealed partial class DeterministicRun
             }
 
             mark = Phase(RunPhase.Nodes, mark);
+            if (_due.Count > 0)
+            {
+                FlushNodes(t);
+            }
+
+            mark = Phase(RunPhase.Flush, mark);
             if (round)
             {
                 if (_rounds != null)
@@ -84,13 +92,9 @@ public sealed partial class DeterministicRun
             }
 
             mark = Phase(RunPhase.Controller, mark);
-            if (_due.Count > 0)
-            {
-                FlushNodes(t);
-            }
-
             if (round)
             {
+                _roundEffects.Apply();
                 _network.ReleaseControllerSends();
             }
 

@@ -42,23 +42,28 @@ public sealed partial class DeterministicRun
 
     private void AttachEngine()
     {
-        _controller.Engine.Committed += messages =>
-        {
-            foreach (StoredMessage m in messages)
-            {
-                NodeTally tally = TallyOf(m.Node);
-                if (!tally.Committed.Add(NodeTally.Key(m.Epoch, m.Seq)))
-                {
-                    tally.Doubled++;
-                }
-            }
-        };
+        _controller.Engine.Committed += messages => _roundEffects.Run(() => OnCommitted(messages));
     }
 
+    private void OnCommitted(IReadOnlyList<StoredMessage> messages)
+    {
+        foreach (StoredMessage m in messages)
+        {
+            NodeTally tally = TallyOf(m.Node);
+            if (!tally.Committed.Add(NodeTally.Key(m.Epoch, m.Seq)))
+            {
+                tally.Doubled++;
+            }
+        }
+    }
+
+    private readonly RoundEffects _roundEffects = new();
     private readonly Dictionary<string, DateTimeOffset> _firstDispatch = new(StringComparer.Ordinal);
     private long _alarmsRaised;
 
-    private void OnControllerWarning(string message)
+    private void OnControllerWarning(string message) => _roundEffects.Run(() => NoteControllerWarning(message));
+
+    private void NoteControllerWarning(string message)
     {
         if (message.StartsWith("ALARM (Raised", StringComparison.Ordinal))
         {
