@@ -69,15 +69,7 @@ public sealed partial class ControllerEngine
         }
 
         _stateBacklog.Hold(round);
-        try
-        {
-            _messages.Commit(round);
-        }
-        catch
-        {
-            _stateBacklog.Restore(round);
-            throw;
-        }
+        Commit(round);
 
         _dirty = true;
         Committed?.Invoke(round.Messages);
@@ -92,6 +84,20 @@ public sealed partial class ControllerEngine
         }
 
         await HandleProposalsAsync(cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>Commits <paramref name="batch"/>; when that fails, the node states it carried are held again for the next write.</summary>
+    private void Commit(IngestBatch batch)
+    {
+        try
+        {
+            _messages.Commit(batch);
+        }
+        catch
+        {
+            _stateBacklog.Restore(batch);
+            throw;
+        }
     }
 
     private void AcceptOutbox(OutboxMessage outbox, InboundMessage inbound, IngestBatch round, NodeStateUpdate state, Dictionary<string, SequenceAcceptance> acks)

@@ -99,16 +99,7 @@ public sealed partial class ControllerEngine
 
     private void SaveSnapshots()
     {
-        IngestBatch held = _stateBacklog.Drain();
-        try
-        {
-            _messages.Commit(held);
-        }
-        catch
-        {
-            _stateBacklog.Restore(held);
-            throw;
-        }
+        Commit(_stateBacklog.Drain());
 
         var documents = new List<(string Name, string Json)>
         {
