@@ -44,7 +44,7 @@ public sealed class BroadcastModule : INodeModule
     private NodeRuntime _runtime;
     private IClock _clock;
     private LocalControl _local;
-    private long _nextSettingsMs;
+    private int _settingsVersion = -1;
 
     /// <summary>Takes the hardware and makes it safe at once: relays open, tone off, player told to stop.</summary>
     public BroadcastModule(BroadcastHardware hardware)
@@ -182,11 +182,7 @@ public sealed class BroadcastModule : INodeModule
         }
 
         bool hasUtc = _clock.TryGetUtcMs(out long utc);
-        if (nowMs >= _nextSettingsMs)
-        {
-            _nextSettingsMs = nowMs + 1000;
-            ApplySettings();
-        }
+        ApplySettings();
 
         _local.PollInputs();
         _local.RunRules(nowMs, hasUtc, utc);
@@ -302,14 +298,23 @@ public sealed class BroadcastModule : INodeModule
         return id;
     }
 
+    // Copies what changed since the last call. A new zone count waits until the chain is off (zones
+    // are not renumbered under a running broadcast), so until it is applied every step tries again.
     private void ApplySettings()
     {
-        if (_chain.IsOff)
+        int version = _runtime.Settings.Version;
+        if (version == _settingsVersion)
         {
-            int zones = _settings.Get(_settings.Zones);
-            _chain.ZoneCount = zones;
+            return;
         }
 
+        bool zonesApplied = _chain.IsOff;
+        if (zonesApplied)
+        {
+            _chain.ZoneCount = _settings.Get(_settings.Zones);
+        }
+
+        _settingsVersion = zonesApplied ? version : -1;
         _commands.AllZonesMask = _chain.AllZonesMask;
         _sense.MvPerA = _settings.Get(_settings.SenseMvPerA);
         _sense.OffsetMv = _settings.Get(_settings.SenseOffsetMv);

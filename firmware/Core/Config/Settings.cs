@@ -25,6 +25,13 @@ public sealed class Settings
     /// <summary>How the store was found at the last <see cref="Load"/>.</summary>
     public int LoadResult { get; private set; }
 
+    /// <summary>
+    /// Changes with every registration, set, reset and load: modules copy the values they use into
+    /// their own fields and look again only when this moves, instead of re-reading (and unboxing)
+    /// every setting on every step.
+    /// </summary>
+    public int Version { get; private set; }
+
     /// <summary>Number of registered settings.</summary>
     public int Count => _definitions.Count;
 
@@ -40,6 +47,7 @@ public sealed class Settings
         _numbers.Add(definition.DefaultNumber);
         _texts.Add(definition.DefaultText);
         _keys.Add(null);
+        Version++;
         return _definitions.Count - 1;
     }
 
@@ -113,6 +121,7 @@ public sealed class Settings
         _numbers[index] = number;
         _texts[index] = value;
         _keys[index] = key;
+        Version++;
         return null;
     }
 
@@ -123,6 +132,7 @@ public sealed class Settings
         _numbers[index] = d.DefaultNumber;
         _texts[index] = d.DefaultText;
         _keys[index] = null;
+        Version++;
     }
 
     /// <summary>The value as the console shows it; secrets show only whether they are set.</summary>

@@ -21,12 +21,11 @@ namespace Tocsin.Firmware.SensorNode;
 /// </summary>
 public sealed class SensorModule : INodeModule
 {
-    private const long SettingsRefreshMs = 1000;
     private readonly SensorHardware _hw;
     private NodeRuntime _runtime;
     private SensorSettings _s;
     private long _nextReportMs;
-    private long _nextRefreshMs;
+    private int _settingsVersion = -1;
     private int _reportedFaults;
 
     /// <summary>Creates the module over its hardware.</summary>
@@ -118,9 +117,8 @@ public sealed class SensorModule : INodeModule
     /// <inheritdoc />
     public void Tick(long nowMs)
     {
-        if (nowMs >= _nextRefreshMs)
+        if (_runtime.Settings.Version != _settingsVersion)
         {
-            _nextRefreshMs = nowMs + SettingsRefreshMs;
             RefreshSettings();
         }
 
@@ -301,6 +299,7 @@ public sealed class SensorModule : INodeModule
     private void RefreshSettings()
     {
         Settings s = _runtime.Settings;
+        _settingsVersion = s.Version;
         Gauge.MmPerTipX100 = (int)s.GetNumber(_s.MmPerTipX100);
         Gauge.Debouncer.LockoutMs = s.GetNumber(_s.DebounceMs);
         Gauge.Signal.BlueMm12hX100 = s.GetNumber(_s.BlueMm12h) * 100;

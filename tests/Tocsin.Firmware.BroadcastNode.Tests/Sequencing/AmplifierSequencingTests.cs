@@ -102,4 +102,23 @@ public sealed class AmplifierSequencingTests
         Assert.IsTrue(zone2On - zone1Off >= 200, "the old zone opens, then the new one closes: " + h.Timeline);
         Assert.AreEqual("received,waiting,playing,succeeded", string.Join(",", h.States("b")));
     }
+
+    [TestMethod]
+    public void A_new_zone_count_waits_for_the_running_broadcast_to_end_then_applies()
+    {
+        var h = new BroadcastHarness(zones: 3);
+        Assert.AreEqual(2, h.Module.Chain.ZoneCount);
+        h.Send("broadcast", "live", Bodies.Warning(sirenS: 5, clips: new[] { 10 }), id: "storm");
+        Assert.IsTrue(h.RunUntil(() => !h.Module.Chain.IsOff, 5_000));
+
+        h.Set("bn.zones", "3");
+        h.Run(2_000);
+        Assert.IsFalse(h.Module.Chain.IsOff);
+        Assert.AreEqual(2, h.Module.Chain.ZoneCount, "zones renumbered under a running broadcast");
+
+        Assert.IsTrue(h.RunUntil(() => h.Module.Chain.IsOff, 60_000), "the broadcast did not end: " + h.Timeline);
+        h.Tick(50);
+        Assert.AreEqual(3, h.Module.Chain.ZoneCount, "the new zone count was never applied");
+        Assert.AreEqual("received,playing,succeeded", string.Join(",", h.States("storm")));
+    }
 }

@@ -283,6 +283,24 @@ public sealed class SettingsTests
         Assert.AreEqual(1L, SettingDefinition.Boolean("b", true, "h").DefaultNumber);
     }
 
+    [TestMethod]
+    public void Version_moves_on_every_change_and_not_on_a_refused_one()
+    {
+        Settings s = New(out CoreSettings core);
+        int v0 = s.Version;
+
+        Assert.IsNull(s.Set("mqtt.port", "8883"));
+        int v1 = s.Version;
+        Assert.AreNotEqual(v0, v1);
+
+        Assert.IsNotNull(s.Set("mqtt.port", "not-a-number"));
+        Assert.IsNotNull(s.Set("no.such.setting", "1"));
+        Assert.AreEqual(v1, s.Version, "a refused value moved the version");
+
+        s.Reset(core.MqttPort);
+        Assert.AreNotEqual(v1, s.Version);
+    }
+
     internal static Settings New(out CoreSettings core)
     {
         var s = new Settings();

@@ -173,7 +173,7 @@ public sealed class RainstormTests
     }
 
     [TestMethod]
-    public void A_gauge_dry_for_a_day_leaves_its_rain_record_alone_and_one_with_rain_saves_every_minute()
+    public void A_gauge_dry_for_a_day_leaves_its_rain_record_alone_and_one_with_rain_saves_its_minute_every_minute()
     {
         var h = new SensorHarness();
         h.Run(2 * 60_000, 1000);
@@ -181,6 +181,7 @@ public sealed class RainstormTests
         Assert.IsNotNull(dry);
         h.Run(30 * 60_000, 1000);
         CollectionAssert.AreEqual(dry, h.Flash.Read("rain"), "thirty dry minutes rewrote an empty ring");
+        Assert.IsNull(h.Flash.Read("rainmin"), "a dry ring wrote its minute");
 
         h.Gauge.Tip(h.NowMs + 100);
         h.Run(61_000, 1000);
@@ -188,14 +189,52 @@ public sealed class RainstormTests
         CollectionAssert.AreNotEqual(dry, afterTip, "the tip did not reach flash within a minute");
 
         // With rain in the ring the saved minute keeps up, so a restart without synchronized time
-        // resumes close to now instead of at the last tip (which would bring ended rain back).
-        h.Run(5 * 60_000, 1000);
-        CollectionAssert.AreNotEqual(afterTip, h.Flash.Read("rain"), "the ring's minute stopped being saved while it held rain");
+        // resumes close to now instead of at the last tip (which would bring ended rain back); the
+        // ring itself is not rewritten while no tip changes it.
+        h.Run(2 * 60_000, 1000);
+        byte[] minute = h.Flash.Read("rainmin");
+        Assert.IsNotNull(minute, "the ring's minute was not saved while it held rain");
+        h.Run(3 * 60_000, 1000);
+        CollectionAssert.AreNotEqual(minute, h.Flash.Read("rainmin"), "the ring's minute stopped being saved while it held rain");
+        CollectionAssert.AreEqual(afterTip, h.Flash.Read("rain"), "dry minutes rewrote the whole ring");
 
         h.Run(90 * 60_000, 1000);
         h.Reboot();
         h.Tick(10);
         Assert.AreEqual(20, h.Module.Gauge.TotalX100(RainWindows.ThreeHours), "the tip (0.2 mm) is still within three hours after a restore");
         Assert.AreEqual(0, h.Module.Gauge.TotalX100(RainWindows.OneHour));
+    }
+
+    [TestMethod]
+    public void A_restart_without_synchronized_time_resumes_at_the_saved_minute_not_at_the_last_tip()
+    {
+        var h = new SensorHarness(timeSynchronized: false);
+        h.Run(60_000, 1000);
+        h.Gauge.Tip(h.NowMs + 100);
+        h.Run(90 * 60_000, 1000);
+        long before = h.Module.Gauge.Accumulator.CurrentMinute;
+
+        h.Reboot();
+        h.Tick(10);
+        Assert.IsTrue(h.Module.Gauge.Accumulator.CurrentMinute >= before - 1, "resumed at minute " + h.Module.Gauge.Accumulator.CurrentMinute + ", not near " + before);
+        Assert.AreEqual(0, h.Module.Gauge.TotalX100(RainWindows.OneHour), "the tip of 90 minutes ago came back into the hour");
+        Assert.AreEqual(20, h.Module.Gauge.TotalX100(RainWindows.ThreeHours));
+    }
+
+    [TestMethod]
+    public void A_torn_minute_record_falls_back_to_the_rings_own_minute()
+    {
+        var h = new SensorHarness(timeSynchronized: false);
+        h.Run(60_000, 1000);
+        h.Gauge.Tip(h.NowMs + 100);
+        h.Run(61_000, 1000);
+        long ringMinute = h.Module.Gauge.Accumulator.CurrentMinute;
+        h.Run(30 * 60_000, 1000);
+        h.Flash.Corrupt("rainmin", 3);
+
+        h.Reboot();
+        h.Tick(10);
+        Assert.IsTrue(h.Module.Gauge.Accumulator.CurrentMinute <= ringMinute, "a torn minute record was believed");
+        Assert.AreEqual(20, h.Module.Gauge.TotalX100(RainWindows.OneHour), "the ring itself was lost with its minute record");
     }
 }

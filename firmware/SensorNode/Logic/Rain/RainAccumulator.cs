@@ -8,7 +8,11 @@ namespace Tocsin.Firmware.SensorNode.Rain;
 /// rolling window. Totals are exact: every tip lands in the minute of its own timestamp (not the
 /// tick that noticed it), and a minute leaves each window exactly when the window slides past it.
 /// Memory never grows with time. The ring is persisted (at most once a minute) so a reboot keeps the
-/// totals; minutes that passed while the node was off are counted as dry.
+/// totals; minutes that passed while the node was off are counted as dry. The ring (1.5 KB) is written
+/// only when a tip changed it; in the minutes between, a 12-byte record keeps the minute it is at,
+/// and loading brings the ring forward to that minute (those minutes were dry, or it would have been
+/// written again). A sensor in steady light rain used to rewrite and checksum the whole ring every
+/// minute.
 /// </summary>
 public sealed class RainAccumulator
 {
@@ -16,14 +20,18 @@ public sealed class RainAccumulator
     public const int RingMinutes = 1440;
 
     private const string FlashKey = "rain";
+    private const string MinuteKey = "rainmin";
     private const int HeaderBytes = 16;
     private const int RecordBytes = HeaderBytes + RingMinutes + 4;
+    private const int MinuteRecordBytes = 12;
 
     private readonly byte[] _tips = new byte[RingMinutes];
     private readonly int[] _sums = new int[RainWindows.Count];
     private readonly byte[] _record = new byte[RecordBytes];
+    private readonly byte[] _minuteRecord = new byte[MinuteRecordBytes];
     private long _minute = -1;
-    private bool _dirty;
+    private bool _ringDirty;
+    private bool _minuteDirty;
 
     /// <summary>The minute (Unix minutes) the ring is at; -1 before the first use.</summary>
     public long CurrentMinute => _minute;
@@ -83,7 +91,7 @@ public sealed class RainAccumulator
         // A ring dry for a whole day saves nothing (a dry sensor used to rewrite 1.5 KB every minute).
         if (aged || _sums[RainWindows.DayHours] > 0)
         {
-            _dirty = true;
+            _minuteDirty = true;
         }
     }
 
@@ -114,38 +122,41 @@ public sealed class RainAccumulator
             }
         }
 
-        _dirty = true;
+        _ringDirty = true;
     }
 
-    /// <summary>Writes the ring if it changed since the last save; false if flash refused.</summary>
+    /// <summary>
+    /// Writes the ring if a tip changed it since the last save, else only its minute if that moved
+    /// while the ring held rain; false if flash refused (the next call tries again).
+    /// </summary>
     public bool SaveIfChanged(IFlashStore flash)
     {
-        if (!_dirty)
+        if (_ringDirty)
         {
-            return true;
+            WriteMinute(_record, _minute);
+            for (int i = 8; i < HeaderBytes; i++)
+            {
+                _record[i] = 0;
+            }
+
+            System.Array.Copy(_tips, 0, _record, HeaderBytes, RingMinutes);
+            WriteCrc(_record, HeaderBytes + RingMinutes);
+            bool ok = flash.Write(FlashKey, _record, RecordBytes);
+            _ringDirty = !ok;
+            _minuteDirty = _minuteDirty && !ok;
+            return ok;
         }
 
-        long m = _minute;
-        for (int i = 0; i < 8; i++)
+        if (_minuteDirty)
         {
-            _record[i] = (byte)(m >> (8 * i));
+            WriteMinute(_minuteRecord, _minute);
+            WriteCrc(_minuteRecord, 8);
+            bool ok = flash.Write(MinuteKey, _minuteRecord, MinuteRecordBytes);
+            _minuteDirty = !ok;
+            return ok;
         }
 
-        for (int i = 8; i < HeaderBytes; i++)
-        {
-            _record[i] = 0;
-        }
-
-        System.Array.Copy(_tips, 0, _record, HeaderBytes, RingMinutes);
-        uint crc = Crc32.Compute(_record, 0, HeaderBytes + RingMinutes);
-        for (int i = 0; i < 4; i++)
-        {
-            _record[HeaderBytes + RingMinutes + i] = (byte)(crc >> (8 * i));
-        }
-
-        bool ok = flash.Write(FlashKey, _record, RecordBytes);
-        _dirty = !ok;
-        return ok;
+        return true;
     }
 
     /// <summary>
@@ -155,18 +166,13 @@ public sealed class RainAccumulator
     public bool Load(IFlashStore flash, long nowMinute)
     {
         byte[] data = flash.Read(FlashKey);
-        if (data == null || data.Length != RecordBytes || Crc32.Compute(data, 0, HeaderBytes + RingMinutes) != ReadCrc(data))
+        if (data == null || data.Length != RecordBytes || Crc32.Compute(data, 0, HeaderBytes + RingMinutes) != ReadCrc(data, HeaderBytes + RingMinutes))
         {
             Clear(nowMinute);
             return false;
         }
 
-        long saved = 0;
-        for (int i = 7; i >= 0; i--)
-        {
-            saved = (saved << 8) | data[i];
-        }
-
+        long saved = ReadMinute(data);
         System.Array.Copy(data, HeaderBytes, _tips, 0, RingMinutes);
         _minute = saved;
         for (int w = 0; w < RainWindows.Count; w++)
@@ -180,7 +186,15 @@ public sealed class RainAccumulator
             _sums[w] = sum;
         }
 
-        if (nowMinute >= 0 && nowMinute < saved)
+        // The minute record is newer than the ring when dry minutes followed its last tip; one older
+        // than the ring (the ring was written after it) or torn is ignored.
+        byte[] minute = flash.Read(MinuteKey);
+        if (minute != null && minute.Length == MinuteRecordBytes && Crc32.Compute(minute, 0, 8) == ReadCrc(minute, 8) && ReadMinute(minute) > saved)
+        {
+            AdvanceTo(ReadMinute(minute));
+        }
+
+        if (nowMinute >= 0 && nowMinute < _minute)
         {
             // Time went backwards (clock reset); the ring's minutes cannot be placed. Start dry.
             Clear(nowMinute);
@@ -192,7 +206,8 @@ public sealed class RainAccumulator
             AdvanceTo(nowMinute);
         }
 
-        _dirty = false;
+        _ringDirty = false;
+        _minuteDirty = false;
         return true;
     }
 
@@ -209,7 +224,7 @@ public sealed class RainAccumulator
         }
 
         _minute = minute;
-        _dirty = true;
+        _ringDirty = true;
     }
 
     private static int Slot(long minute)
@@ -218,9 +233,35 @@ public sealed class RainAccumulator
         return (int)(s < 0 ? s + RingMinutes : s);
     }
 
-    private static uint ReadCrc(byte[] data)
+    private static void WriteMinute(byte[] record, long minute)
     {
-        int at = HeaderBytes + RingMinutes;
-        return (uint)(data[at] | (data[at + 1] << 8) | (data[at + 2] << 16) | (data[at + 3] << 24));
+        for (int i = 0; i < 8; i++)
+        {
+            record[i] = (byte)(minute >> (8 * i));
+        }
     }
+
+    private static long ReadMinute(byte[] record)
+    {
+        long minute = 0;
+        for (int i = 7; i >= 0; i--)
+        {
+            minute = (minute << 8) | record[i];
+        }
+
+        return minute;
+    }
+
+    // The CRC of record[0..at) goes at record[at..at+4).
+    private static void WriteCrc(byte[] record, int at)
+    {
+        uint crc = Crc32.Compute(record, 0, at);
+        for (int i = 0; i < 4; i++)
+        {
+            record[at + i] = (byte)(crc >> (8 * i));
+        }
+    }
+
+    private static uint ReadCrc(byte[] data, int at) =>
+        (uint)(data[at] | (data[at + 1] << 8) | (data[at + 2] << 16) | (data[at + 3] << 24));
 }
