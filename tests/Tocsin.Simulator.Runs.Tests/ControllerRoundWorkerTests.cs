@@ -39,13 +39,26 @@ public sealed class ControllerRoundWorkerTests
     }
 
     [Fact]
-    public void A_second_round_cannot_start_before_the_first_was_waited_for()
+    public void Rounds_begun_together_run_one_at_a_time_in_order_and_are_waited_for_oldest_first()
     {
         using var worker = new ControllerRoundWorker();
         using var release = new ManualResetEventSlim();
-        worker.Begin(release.Wait);
-        Assert.Throws<InvalidOperationException>(() => worker.Begin(() => { }));
+        var order = new List<int>();
+        worker.Begin(() =>
+        {
+            release.Wait();
+            order.Add(1);
+        });
+        worker.Begin(() => throw new InvalidOperationException("second failed"));
+        worker.Begin(() => order.Add(3));
+        Assert.Equal(3, worker.Outstanding);
+
         release.Set();
         worker.Wait();
+        Assert.Contains(1, order);
+        Assert.Equal("second failed", Assert.Throws<InvalidOperationException>(worker.Wait).Message);
+        worker.Wait();
+        Assert.Equal([1, 3], order);
+        Assert.Equal(0, worker.Outstanding);
     }
 }

@@ -8,14 +8,18 @@ namespace Tocsin.Simulator.Runs.Tests;
 /// <summary>The same scenario and seed give the same report, byte for byte; another seed gives another run.</summary>
 public sealed class DeterminismTests
 {
-    private static async Task<string> RunAsync(int seed, bool parallel)
+    private static async Task<string> RunAsync(int seed, bool parallel, int controllerMs = 0) =>
+        ReportJson.Serialize(await ReportAsync(seed, parallel, controllerMs));
+
+    private static async Task<RunReport> ReportAsync(int seed, bool parallel, int controllerMs)
     {
         ScenarioLoadResult loaded = ScenarioParser.Load(RepoPaths.Combine("simulator", "scenarios", "flash-flood-underpass.json"));
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Errors));
-        await using var run = new DeterministicRun(loaded.Scenario!, loaded.Map!, new RunOptions { Seed = seed, Parallel = parallel });
+        Scenario scenario = loaded.Scenario! with { Tick = loaded.Scenario!.Tick with { ControllerMs = controllerMs } };
+        await using var run = new DeterministicRun(scenario, loaded.Map!, new RunOptions { Seed = seed, Parallel = parallel });
         RunReport report = await run.RunAsync();
         Assert.NotEmpty(report.Alerts);
-        return ReportJson.Serialize(report);
+        return report;
     }
 
     [Fact]
@@ -32,5 +36,28 @@ public sealed class DeterminismTests
         string first = await RunAsync(7, parallel: true);
         string other = await RunAsync(8, parallel: true);
         Assert.NotEqual(first, other);
+    }
+
+    [Fact]
+    public async Task A_controller_that_answers_later_still_gives_identical_reports_serial_or_parallel()
+    {
+        string parallel = await RunAsync(7, parallel: true, controllerMs: 300);
+        string serial = await RunAsync(7, parallel: false, controllerMs: 300);
+        Assert.Equal(parallel, serial);
+    }
+
+    [Fact]
+    public async Task A_controller_that_answers_later_loses_nothing_and_its_rule_warnings_sound_later()
+    {
+        RunReport prompt = await ReportAsync(7, parallel: true, controllerMs: 0);
+        RunReport slow = await ReportAsync(7, parallel: true, controllerMs: 500);
+        Assert.Equal(0, slow.Messages.Lost);
+        Assert.Equal(0, slow.Messages.Doubled);
+        Assert.Equal(slow.Messages.Published, slow.Messages.Committed + slow.Messages.QueuedOnNodes);
+
+        // A warning the rules raise is dispatched inside a round, so its commands leave half a second later.
+        AlertSummary first = prompt.Alerts.First(a => a.Source == "Rule" && a.SoundP50S != null);
+        AlertSummary same = Assert.Single(slow.Alerts, a => a.Id == first.Id);
+        Assert.True(same.SoundP50S >= first.SoundP50S + 0.4, $"sounded {same.SoundP50S} s after dispatch, against {first.SoundP50S} s with a prompt controller");
     }
 }

@@ -136,6 +136,18 @@ public sealed class ScenarioParserTests
     }
 
     [Fact]
+    public void The_controllers_answer_time_is_read_and_must_be_whole_slots()
+    {
+        ScenarioLoadResult ok = Parse(",\"tick\":{\"activeMs\":100,\"controllerMs\":300}");
+        Assert.True(ok.Succeeded, string.Join("\n", ok.Errors));
+        Assert.Equal(300, ok.Scenario!.Tick.ControllerMs);
+        Assert.Equal(0, new TickSpec().ControllerMs);
+        AssertError(Parse(",\"tick\":{\"activeMs\":100,\"controllerMs\":250}"), "$.tick.controllerMs", "must be a multiple of activeMs (100)");
+        AssertError(Parse(",\"tick\":{\"controllerMs\":-100}"), "$.tick.controllerMs", "must be from 0 to 2000");
+        AssertError(Parse(",\"tick\":{\"controllerMs\":5000}"), "$.tick.controllerMs", "must be from 0 to 2000");
+    }
+
+    [Fact]
     public void Every_error_is_reported_not_just_the_first()
     {
         ScenarioLoadResult result = Parse(",\"network\":{\"lossPercent\":150},\"tick\":{\"activeMs\":0},\"rian\":1", null);

@@ -155,7 +155,8 @@ public sealed class SimulatedNetworkTests
         }
 
         _net.Collect(link);
-        _net.HoldControllerSends();
+        var held = new HeldControllerSends();
+        _net.HoldControllerSends(held);
         await _net.SendToNodeAsync("bn-1", "tocsin/v1/node/bn-1/ack", Encoding.UTF8.GetBytes("1"), CancellationToken.None);
         await _net.PublishToMembersAsync("tocsin/v1/area/c/cmd", Encoding.UTF8.GetBytes("2"), ["bn-1"], CancellationToken.None);
         await _net.SendToNodeAsync("bn-1", "tocsin/v1/node/bn-1/cmd", Encoding.UTF8.GetBytes("3"), CancellationToken.None);
@@ -163,7 +164,10 @@ public sealed class SimulatedNetworkTests
         Assert.Null(link.TryReceive());
         Assert.Equal(0, _net.Tally.ToNodes);
 
-        _net.ReleaseControllerSends();
+        Assert.Equal(3, held.Count);
+        _net.StopHoldingControllerSends();
+        _net.ReleaseControllerSends(held);
+        Assert.Equal(0, held.Count);
         After(1_000);
         var payloads = new List<string>();
         while (link.TryReceive() is { } m)
@@ -178,5 +182,36 @@ public sealed class SimulatedNetworkTests
         await _net.SendToNodeAsync("bn-1", "tocsin/v1/node/bn-1/ack", Encoding.UTF8.GetBytes("4"), CancellationToken.None);
         After(1_000);
         Assert.Equal("4", Encoding.UTF8.GetString(link.TryReceive()!.Payload));
+    }
+
+    [Fact]
+    public void With_an_inbox_what_reaches_the_controller_waits_until_taken_and_handed_over_in_order()
+    {
+        _net.KeepControllerInbox();
+        SimulatedLink link = Connected("sn-1");
+        Assert.True(Publish(link, "report", "{\"seq\":1}"));
+        Assert.True(Publish(link, "report", "{\"seq\":2}"));
+        _net.Collect(link);
+        After(100);
+        Assert.Empty(_received);
+        Assert.Equal(2, _net.ControllerInboxCount);
+
+        List<InboundMessage> taken = _net.TakeControllerInbox();
+        Assert.Equal(0, _net.ControllerInboxCount);
+        Assert.Empty(_received);
+        _net.DeliverToController(taken);
+        Assert.Equal(["{\"seq\":1}", "{\"seq\":2}"], _received.Select(m => Encoding.UTF8.GetString(m.Payload.Span)));
+    }
+
+    [Fact]
+    public void A_detached_controller_hears_nothing_even_later_through_the_inbox()
+    {
+        _net.KeepControllerInbox();
+        SimulatedLink link = Connected("sn-1");
+        _net.DetachController();
+        Assert.True(Publish(link, "report", "{\"seq\":1}"));
+        _net.Collect(link);
+        After(100);
+        Assert.Equal(0, _net.ControllerInboxCount);
     }
 }

@@ -1,25 +1,28 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 
 namespace Tocsin.Simulator.Deterministic;
 
 /// <summary>
-/// Runs the controller's rounds on a thread of their own while the main thread steps the nodes of the
-/// same slot and collects their traffic, so a 2-core machine does both at once. Nothing is shared
-/// while a round runs: the controller only takes what the network delivered before the slot's steps,
-/// the network holds what it sends until the nodes' traffic of the slot has been collected, and what
-/// it tells the run's bookkeeping (commits, warnings) waits in <see cref="RoundEffects"/> until the
-/// round is over. So the order of events, and every report, is the same as with rounds on the main thread.
+/// Runs the controller's rounds on a thread of their own, in the order they were begun, while the
+/// main thread steps the nodes and collects their traffic, so a 2-core machine does both at once.
+/// Several rounds may be outstanding (a controller that takes time to answer, see
+/// <see cref="Scenarios.TickSpec.ControllerMs"/>); <see cref="Wait"/> returns them oldest first.
+/// Nothing is shared while a round runs: it takes the messages delivered before its slot, what it
+/// sends and tells the run is held in its own lists (<see cref="ControllerRound"/>), and the run
+/// touches the controller only once every round is retired. So the order of events, and every
+/// report, is the same as with rounds on the main thread.
 /// </summary>
 public sealed class ControllerRoundWorker : IDisposable
 {
     private readonly Thread _thread;
+    private readonly ConcurrentQueue<Action> _rounds = new();
+    private readonly ConcurrentQueue<Exception?> _results = new();
     private readonly SemaphoreSlim _start = new(0);
     private readonly SemaphoreSlim _done = new(0);
-    private Action? _round;
-    private Exception? _failure;
+    private int _outstanding;
     private bool _stopping;
-    private bool _running;
     private long _busyTicks;
 
     /// <summary>Starts the worker thread (idle until <see cref="Begin"/>).</summary>
@@ -32,39 +35,37 @@ public sealed class ControllerRoundWorker : IDisposable
     /// <summary>Time spent in rounds, seconds (on the worker's thread, beside the main thread's work).</summary>
     public double BusySeconds => Interlocked.Read(ref _busyTicks) / (double)Stopwatch.Frequency;
 
-    /// <summary>Starts <paramref name="round"/> on the worker; call <see cref="Wait"/> before starting another.</summary>
+    /// <summary>Rounds begun and not yet waited for.</summary>
+    public int Outstanding => _outstanding;
+
+    /// <summary>Queues <paramref name="round"/>; it runs after every round begun before it.</summary>
     public void Begin(Action round)
     {
         ArgumentNullException.ThrowIfNull(round);
-        if (_running)
-        {
-            throw new InvalidOperationException("a round is already running");
-        }
-
-        _running = true;
-        _round = round;
+        ObjectDisposedException.ThrowIf(_stopping, this);
+        _outstanding++;
+        _rounds.Enqueue(round);
         _start.Release();
     }
 
-    /// <summary>Waits for the round begun last; rethrows what it threw.</summary>
+    /// <summary>Waits for the oldest round not yet waited for; rethrows what it threw.</summary>
     public void Wait()
     {
-        if (!_running)
+        if (_outstanding == 0)
         {
             return;
         }
 
         _done.Wait();
-        _running = false;
-        Exception? failure = _failure;
-        _failure = null;
+        _outstanding--;
+        _results.TryDequeue(out Exception? failure);
         if (failure != null)
         {
             ExceptionDispatchInfo.Throw(failure);
         }
     }
 
-    /// <summary>Stops the thread (after the running round, if any).</summary>
+    /// <summary>Stops the thread (after the rounds already begun).</summary>
     public void Dispose()
     {
         if (_stopping)
@@ -72,10 +73,10 @@ public sealed class ControllerRoundWorker : IDisposable
             return;
         }
 
-        if (_running)
+        while (_outstanding > 0)
         {
             _done.Wait();
-            _running = false;
+            _outstanding--;
         }
 
         _stopping = true;
@@ -90,23 +91,25 @@ public sealed class ControllerRoundWorker : IDisposable
         while (true)
         {
             _start.Wait();
-            if (_stopping)
+            if (!_rounds.TryDequeue(out Action? round))
             {
                 return;
             }
 
             long began = Stopwatch.GetTimestamp();
+            Exception? failure = null;
             try
             {
-                _round!();
+                round();
             }
             catch (Exception e)
             {
                 // Handed to the main thread, which rethrows it with its own stack.
-                _failure = e;
+                failure = e;
             }
 
             Interlocked.Add(ref _busyTicks, Stopwatch.GetTimestamp() - began);
+            _results.Enqueue(failure);
             _done.Release();
         }
     }

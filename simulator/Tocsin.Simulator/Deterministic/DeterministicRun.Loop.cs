@@ -24,22 +24,37 @@ public sealed partial class DeterministicRun
             cancellation.ThrowIfCancellationRequested();
             _now = t;
             _time.Set(_startUtcMs + t);
-            if (!healed && t >= scenarioEndMs)
+            bool heal = !healed && t >= scenarioEndMs;
+            bool world = t >= _nextWorldMs;
+            bool sample = t >= _nextSampleMs;
+            long mark = Stopwatch.GetTimestamp();
+            if (_outstanding.Count > 0 && (heal || world || sample || ScenarioEventsDue(t)))
+            {
+                // All of these read or drive the controller, which must be idle for it.
+                RetireAllRounds();
+            }
+
+            if (_outstanding.Count == 0)
+            {
+                _controllerTime.Set(_startUtcMs + t);
+            }
+
+            mark = Phase(RunPhase.Controller, mark);
+            if (heal)
             {
                 healed = true;
                 HealEverything();
             }
 
-            long mark = Stopwatch.GetTimestamp();
             await RunScenarioEventsAsync(t).ConfigureAwait(false);
-            if (t >= _nextWorldMs)
+            if (world)
             {
                 _nextWorldMs = t + WorldStepMs;
                 StepWorld(t);
                 ObserveAlerts(t);
             }
 
-            if (t >= _nextSampleMs)
+            if (sample)
             {
                 _nextSampleMs += (long)(SampleMinutes * 60_000);
                 Sample(t);
@@ -50,23 +65,21 @@ public sealed partial class DeterministicRun
             mark = Phase(RunPhase.Network, mark);
             _scheduler.TakeDue(t, _due);
 
-            // The round takes only what the network has delivered by now, so it can run beside the
-            // nodes' steps and the collection of their traffic; what it sends waits until that traffic
-            // has been collected, and what it tells the run (commits, warnings) is taken in after it
-            // (see ControllerRoundWorker), which keeps every run with one seed the same.
-            bool round = _controller.IsUp && (t >= _nextControllerMs || _controller.Engine.PendingInbound > 0);
-            if (round)
+            // The round takes only what the network delivered before this slot's steps, so it can run
+            // beside them and the collection of their traffic; what it sends and tells the run waits in
+            // the round until it is retired (see DeterministicRun.Rounds), which keeps every run with
+            // one seed the same.
+            if (_controller.IsUp && (t >= _nextControllerMs || _network.ControllerInboxCount > 0))
             {
                 if (t >= _nextControllerMs)
                 {
                     _nextControllerMs = t + 1000;
                 }
 
-                _network.HoldControllerSends();
-                _roundEffects.Defer();
-                _rounds?.Begin(_controller.Step);
+                BeginRound(t);
             }
 
+            mark = Phase(RunPhase.Controller, mark);
             if (_due.Count > 0)
             {
                 StepNodes(t);
@@ -79,29 +92,12 @@ public sealed partial class DeterministicRun
             }
 
             mark = Phase(RunPhase.Flush, mark);
-            if (round)
-            {
-                if (_rounds != null)
-                {
-                    _rounds.Wait();
-                }
-                else
-                {
-                    _controller.Step();
-                }
-            }
-
-            mark = Phase(RunPhase.Controller, mark);
-            if (round)
-            {
-                _roundEffects.Apply();
-                _network.ReleaseControllerSends();
-            }
-
-            Phase(RunPhase.Flush, mark);
-
+            RetireDueRounds(t);
+            Phase(RunPhase.Controller, mark);
             ReportProgress(t, endMs);
         }
+
+        RetireAllRounds();
     }
 
     private long Phase(RunPhase phase, long since)

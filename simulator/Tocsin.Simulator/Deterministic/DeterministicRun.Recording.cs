@@ -57,7 +57,6 @@ public sealed partial class DeterministicRun
         }
     }
 
-    private readonly RoundEffects _roundEffects = new();
     private readonly Dictionary<string, DateTimeOffset> _firstDispatch = new(StringComparer.Ordinal);
     private long _alarmsRaised;
 

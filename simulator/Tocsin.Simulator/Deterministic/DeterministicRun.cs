@@ -28,6 +28,7 @@ public sealed partial class DeterministicRun : IAsyncDisposable
     private readonly int _seed;
     private readonly long _startUtcMs;
     private readonly VirtualTimeProvider _time;
+    private readonly VirtualTimeProvider _controllerTime;
     private readonly SimulatedNetwork _network;
     private readonly DeterministicController _controller;
     private readonly string _dataDirectory;
@@ -52,7 +53,9 @@ public sealed partial class DeterministicRun : IAsyncDisposable
         _seed = _options.Seed ?? scenario.Seed;
         _startUtcMs = scenario.Start.ToUnixTimeMilliseconds() - WarmUpMs;
         _time = new VirtualTimeProvider(_startUtcMs);
+        _controllerTime = new VirtualTimeProvider(_startUtcMs);
         _network = new SimulatedNetwork(_time, _seed ^ 0x5EED);
+        _network.KeepControllerInbox();
         _network.Conditions.LatencyMs = scenario.Network.LatencyMs;
         _network.Conditions.JitterMs = scenario.Network.JitterMs;
         _network.Conditions.LossRatio = scenario.Network.LossPercent / 100;
@@ -77,7 +80,7 @@ public sealed partial class DeterministicRun : IAsyncDisposable
             // at checkpoints cost SQLite about 40 % of its time.
             SyncWrites = false,
         };
-        _controller = new DeterministicController(controllerOptions, _time, _network, new ControllerLogRecorder(OnControllerWarning));
+        _controller = new DeterministicController(controllerOptions, _controllerTime, _network, new ControllerLogRecorder(OnControllerWarning));
         int horizon = Math.Max(Math.Max(scenario.Tick.SensorMs, scenario.Tick.SpeakerMs), Math.Max(scenario.Tick.SoundingMs, scenario.Tick.SteadyMs)) + scenario.Tick.ActiveMs;
         _scheduler = new NodeScheduler(_plan.Nodes.Count, scenario.Tick.ActiveMs, horizon);
         _rounds = _options.Parallel ? new ControllerRoundWorker() : null;

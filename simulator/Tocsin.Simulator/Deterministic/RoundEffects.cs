@@ -1,27 +1,34 @@
 namespace Tocsin.Simulator.Deterministic;
 
 /// <summary>
-/// What a controller round tells the run (messages committed, warnings for the timeline), held while
-/// the round runs and taken in on the main thread after it, once the slot's node traffic has been
-/// collected. The round may then run beside the collection, which touches the same bookkeeping, and
-/// the run is the same whether the round runs on its own thread or on the main one. Outside rounds
-/// (the controller starting, stopping, or acting on a scenario's operator action) effects apply at once.
+/// What a controller round tells the run (messages committed, warnings for the timeline), held in the
+/// round's own list while it runs and taken in on the main thread when the round is retired, once
+/// the node traffic of its slot has been collected. The round may then run beside the collection,
+/// which touches the same bookkeeping, and the run is the same whether the round runs on its own
+/// thread or on the main one. Outside rounds (the controller starting, stopping, or acting on a
+/// scenario's operator action, which the run does only with no round outstanding) effects apply at once.
 /// </summary>
 public sealed class RoundEffects
 {
-    private readonly List<Action> _held = [];
-    private bool _deferring;
+    private List<Action>? _into;
 
-    /// <summary>From now until <see cref="Apply"/>, effects are held (main thread, before the round starts).</summary>
-    public void Defer() => _deferring = true;
+    /// <summary>From now until <see cref="StopHolding"/>, effects go into <paramref name="into"/> (on the round's thread, as it starts).</summary>
+    public void HoldInto(List<Action> into)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        _into = into;
+    }
 
-    /// <summary>Runs <paramref name="effect"/>, or holds it while a round runs (on the round's thread).</summary>
+    /// <summary>Effects apply at once again (on the round's thread, as it ends).</summary>
+    public void StopHolding() => _into = null;
+
+    /// <summary>Runs <paramref name="effect"/>, or holds it while a round runs.</summary>
     public void Run(Action effect)
     {
         ArgumentNullException.ThrowIfNull(effect);
-        if (_deferring)
+        if (_into is { } into)
         {
-            _held.Add(effect);
+            into.Add(effect);
         }
         else
         {
@@ -29,15 +36,15 @@ public sealed class RoundEffects
         }
     }
 
-    /// <summary>Runs what was held, in order, and stops holding (main thread, after the round).</summary>
-    public void Apply()
+    /// <summary>Runs what a round held, in order (main thread, when the round is retired).</summary>
+    public static void Apply(List<Action> held)
     {
-        _deferring = false;
-        foreach (Action effect in _held)
+        ArgumentNullException.ThrowIfNull(held);
+        foreach (Action effect in held)
         {
             effect();
         }
 
-        _held.Clear();
+        held.Clear();
     }
 }

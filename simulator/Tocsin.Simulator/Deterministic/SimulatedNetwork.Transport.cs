@@ -5,21 +5,30 @@ namespace Tocsin.Simulator.Deterministic;
 /// <summary>The controller's side: what <see cref="INodeTransport"/> asks of a broker.</summary>
 public sealed partial class SimulatedNetwork
 {
-    private List<HeldSend>? _held;
+    private HeldControllerSends? _held;
+    private List<InboundMessage>? _controllerInbox;
 
     /// <summary>
-    /// From now on keeps what the controller sends instead of putting it on the wire, until
-    /// <see cref="ReleaseControllerSends"/>: a controller round can then run beside the nodes' steps and
-    /// its traffic still follows theirs, in the order a round after the steps would have given it.
+    /// From now on keeps what the controller sends in <paramref name="into"/> instead of putting it on
+    /// the wire, until <see cref="StopHoldingControllerSends"/>: a controller round can then run beside
+    /// the nodes' steps (called on the round's thread; nothing else may make the controller send
+    /// meanwhile) and its traffic still leaves when the run retires the round
+    /// (<see cref="ReleaseControllerSends"/>), in the order it was sent.
     /// </summary>
-    public void HoldControllerSends() => _held ??= [];
-
-    /// <summary>Puts what the controller sent while held on the wire, in the order it was sent, and stops holding.</summary>
-    public void ReleaseControllerSends()
+    public void HoldControllerSends(HeldControllerSends into)
     {
-        List<HeldSend>? held = _held;
-        _held = null;
-        foreach (HeldSend send in held ?? [])
+        ArgumentNullException.ThrowIfNull(into);
+        _held = into;
+    }
+
+    /// <summary>Controller sends go straight on the wire again.</summary>
+    public void StopHoldingControllerSends() => _held = null;
+
+    /// <summary>Puts what a round sent while held on the wire, in the order it was sent (simulation thread).</summary>
+    public void ReleaseControllerSends(HeldControllerSends held)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        foreach (HeldSend send in held.Items)
         {
             switch (send.Kind)
             {
@@ -34,6 +43,37 @@ public sealed partial class SimulatedNetwork
                     break;
             }
         }
+
+        held.Items.Clear();
+    }
+
+    /// <summary>
+    /// From now on what reaches the controller waits in an inbox (<see cref="TakeControllerInbox"/>)
+    /// instead of going into its queue at once, so a round on another thread takes exactly what was
+    /// delivered before its slot, however far the network has gone on since.
+    /// </summary>
+    public void KeepControllerInbox() => _controllerInbox ??= [];
+
+    /// <summary>Messages delivered to the controller since the last take, in delivery order (simulation thread).</summary>
+    public int ControllerInboxCount => _controllerInbox?.Count ?? 0;
+
+    /// <summary>Takes what waits in the controller's inbox (simulation thread).</summary>
+    public List<InboundMessage> TakeControllerInbox()
+    {
+        List<InboundMessage> taken = _controllerInbox ?? [];
+        _controllerInbox = _controllerInbox == null ? null : [];
+        return taken;
+    }
+
+    /// <summary>Hands taken messages to the controller, in order (on the thread that runs its round).</summary>
+    public void DeliverToController(List<InboundMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        Action<InboundMessage>? receiver = MessageReceived;
+        foreach (InboundMessage message in messages)
+        {
+            receiver?.Invoke(message);
+        }
     }
 
     /// <inheritdoc />
@@ -46,9 +86,9 @@ public sealed partial class SimulatedNetwork
     /// <inheritdoc />
     public Task PublishAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
-        if (_held != null)
+        if (_held is { } held)
         {
-            _held.Add(new HeldSend(HeldSendKind.Topic, topic, payload.ToArray(), null));
+            held.Items.Add(new HeldSend(HeldSendKind.Topic, topic, payload.ToArray(), null));
         }
         else
         {
@@ -74,9 +114,9 @@ public sealed partial class SimulatedNetwork
     public Task PublishToMembersAsync(string topic, ReadOnlyMemory<byte> payload, IReadOnlyList<string> nodeIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(nodeIds);
-        if (_held != null)
+        if (_held is { } held)
         {
-            _held.Add(new HeldSend(HeldSendKind.Members, topic, payload.ToArray(), [.. nodeIds]));
+            held.Items.Add(new HeldSend(HeldSendKind.Members, topic, payload.ToArray(), [.. nodeIds]));
         }
         else
         {
@@ -98,9 +138,9 @@ public sealed partial class SimulatedNetwork
     /// <inheritdoc />
     public Task SendToNodeAsync(string nodeId, string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
-        if (_held != null)
+        if (_held is { } held)
         {
-            _held.Add(new HeldSend(HeldSendKind.Node, topic, payload.ToArray(), [nodeId]));
+            held.Items.Add(new HeldSend(HeldSendKind.Node, topic, payload.ToArray(), [nodeId]));
         }
         else
         {
@@ -139,13 +179,4 @@ public sealed partial class SimulatedNetwork
 
         Enqueue(InOrder(link, up: false), new NetworkEvent(NetworkEventKind.ToNode, nodeId, link, 0, topic, payload, false));
     }
-
-    private enum HeldSendKind
-    {
-        Topic,
-        Members,
-        Node,
-    }
-
-    private sealed record HeldSend(HeldSendKind Kind, string Topic, byte[] Payload, string[]? Nodes);
 }

@@ -164,7 +164,7 @@ public sealed partial class SimulatedNetwork : INodeTransport
                     if (Conditions.BrokerUp)
                     {
                         Tally.Delivered++;
-                        MessageReceived?.Invoke(new InboundMessage(e.NodeId, e.Topic, e.Payload, e.Retain, DateTimeOffset.FromUnixTimeMilliseconds(key.AtMs)) { Parsed = e.Parsed });
+                        ToController(new InboundMessage(e.NodeId, e.Topic, e.Payload, e.Retain, DateTimeOffset.FromUnixTimeMilliseconds(key.AtMs)) { Parsed = e.Parsed });
                     }
                     else
                     {
@@ -196,6 +196,24 @@ public sealed partial class SimulatedNetwork : INodeTransport
 
                     break;
             }
+        }
+    }
+
+    // A controller that is down (detached) hears nothing, inbox or not.
+    private void ToController(InboundMessage message)
+    {
+        if (MessageReceived == null)
+        {
+            return;
+        }
+
+        if (_controllerInbox != null)
+        {
+            _controllerInbox.Add(message);
+        }
+        else
+        {
+            MessageReceived(message);
         }
     }
 

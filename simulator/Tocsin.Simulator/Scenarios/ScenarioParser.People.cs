@@ -101,7 +101,13 @@ public static partial class ScenarioParser
             (int)(t.Integer("speakerMs", 100, 60_000, "must be from 100 to 60000", required: false) ?? 2000),
             (int)(t.Integer("activeMs", 10, 1000, "must be from 10 to 1000", required: false) ?? 100),
             (int)(t.Integer("soundingMs", 10, 5000, "must be from 10 to 5000", required: false) ?? 100),
-            (int)(t.Integer("steadyMs", 10, 60_000, "must be from 10 to 60000", required: false) ?? 5000));
+            (int)(t.Integer("steadyMs", 10, 60_000, "must be from 10 to 60000", required: false) ?? 5000),
+            (int)(t.Integer("controllerMs", 0, 2000, "must be from 0 to 2000", required: false) ?? 0));
+        if (spec.ControllerMs % spec.ActiveMs != 0)
+        {
+            t.Error("controllerMs", "must be a multiple of activeMs (" + spec.ActiveMs.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")");
+        }
+
         t.ReportUnknownMembers();
         return spec;
     }

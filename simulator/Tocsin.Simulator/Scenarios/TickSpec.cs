@@ -14,4 +14,10 @@ namespace Tocsin.Simulator.Scenarios;
 /// sweep changes before the step or clip ends (it steps then), and commands wake it at once. A fault
 /// in the chain while it sounds shows at its next step.
 /// </param>
-public sealed record TickSpec(int SensorMs = 1000, int SpeakerMs = 2000, int ActiveMs = 100, int SoundingMs = 100, int SteadyMs = 5000);
+/// <param name="ControllerMs">
+/// How long the controller takes over a round: what it sends (acknowledgements, commands) leaves this
+/// long after the moment whose messages it took. 0 (the default) answers in the same slot; a
+/// district of thousands of nodes may model a controller under load, which also lets the round run
+/// beside the next slots' node steps. A multiple of <paramref name="ActiveMs"/>.
+/// </param>
+public sealed record TickSpec(int SensorMs = 1000, int SpeakerMs = 2000, int ActiveMs = 100, int SoundingMs = 100, int SteadyMs = 5000, int ControllerMs = 0);
