@@ -32,7 +32,7 @@ public sealed partial class ControllerEngine
             }
 
             _map = regions.Map;
-            _state.Write([(RegionsDoc, JsonSerializer.Serialize(regionJson, JsonDefaults.Options))]);
+            _state.Write([(RegionsDoc, JsonSerializer.SerializeToUtf8Bytes(regionJson, JsonDefaults.Options))]);
         }
 
         string? rulesJson = _options.RulesFile != null ? File.ReadAllText(_options.RulesFile) : _state.Read<string>(RulesFileDoc, JsonDefaults.Options);
@@ -45,7 +45,7 @@ public sealed partial class ControllerEngine
             }
 
             _rules = new WarningRuleEngine(rules.Rules!, _map);
-            _state.Write([(RulesFileDoc, JsonSerializer.Serialize(rulesJson, JsonDefaults.Options))]);
+            _state.Write([(RulesFileDoc, JsonSerializer.SerializeToUtf8Bytes(rulesJson, JsonDefaults.Options))]);
         }
 
         var sequences = _state.Read<Dictionary<string, SequenceSnapshot>>("sequences", JsonDefaults.Options);
@@ -101,20 +101,20 @@ public sealed partial class ControllerEngine
     {
         Commit(_stateBacklog.Drain());
 
-        var documents = new List<(string Name, string Json)>
+        var documents = new List<(string Name, byte[] Json)>
         {
-            ("sequences", JsonSerializer.Serialize(_sequences.Export(), JsonDefaults.Options)),
-            ("health", JsonSerializer.Serialize(_health.Export(), JsonDefaults.Snapshot)),
-            ("alarms", JsonSerializer.Serialize(_alarms.Export(), JsonDefaults.Options)),
-            ("rule-engine", JsonSerializer.Serialize(_rules?.Export(), JsonDefaults.Options)),
-            ("rule-alerts", JsonSerializer.Serialize(_ruleAlerts, JsonDefaults.Options)),
+            ("sequences", JsonSerializer.SerializeToUtf8Bytes(_sequences.Export(), JsonDefaults.Options)),
+            ("health", JsonSerializer.SerializeToUtf8Bytes(_health.Export(), JsonDefaults.Snapshot)),
+            ("alarms", JsonSerializer.SerializeToUtf8Bytes(_alarms.Export(), JsonDefaults.Options)),
+            ("rule-engine", JsonSerializer.SerializeToUtf8Bytes(_rules?.Export(), JsonDefaults.Options)),
+            ("rule-alerts", JsonSerializer.SerializeToUtf8Bytes(_ruleAlerts, JsonDefaults.Options)),
         };
 
         // The ledger is most of a snapshot's bytes and changes only around alerts.
         long ledgerVersion = _ledger.Version;
         if (ledgerVersion != _ledgerVersionSaved)
         {
-            documents.Add(("ledger", JsonSerializer.Serialize(_ledger.Export(), JsonDefaults.Options)));
+            documents.Add(("ledger", JsonSerializer.SerializeToUtf8Bytes(_ledger.Export(), JsonDefaults.Options)));
         }
 
         _state.Write(documents);

@@ -8,6 +8,9 @@ public interface IStateStore
     /// <summary>Reads a document, or default when absent.</summary>
     T? Read<T>(string name, JsonSerializerOptions options);
 
-    /// <summary>Writes several documents in one transaction.</summary>
-    void Write(IEnumerable<(string Name, string Json)> documents);
+    /// <summary>
+    /// Writes several documents (UTF-8 JSON, as the serializer produces it: a multi-megabyte snapshot
+    /// is not turned into a string and back) in one transaction.
+    /// </summary>
+    void Write(IEnumerable<(string Name, byte[] Json)> documents);
 }

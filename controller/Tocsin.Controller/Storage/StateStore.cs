@@ -31,10 +31,10 @@ public sealed class StateStore : IStateStore
     }
 
     /// <inheritdoc />
-    void IStateStore.Write(IEnumerable<(string Name, string Json)> documents) => Write(documents);
+    void IStateStore.Write(IEnumerable<(string Name, byte[] Json)> documents) => Write(documents);
 
-    /// <summary>Writes several documents in one transaction.</summary>
-    public void Write(IEnumerable<(string Name, string Json)> documents, SqliteConnection? connection = null, SqliteTransaction? transaction = null)
+    /// <summary>Writes several documents (UTF-8 JSON) in one transaction; they are stored as text.</summary>
+    public void Write(IEnumerable<(string Name, byte[] Json)> documents, SqliteConnection? connection = null, SqliteTransaction? transaction = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         SqliteConnection c = connection ?? _db.Open();
@@ -45,7 +45,8 @@ public sealed class StateStore : IStateStore
             {
                 using SqliteCommand cmd = c.CreateCommand();
                 cmd.Transaction = tx;
-                cmd.CommandText = "INSERT INTO state (name, json, updated_utc) VALUES ($n, $j, $t) ON CONFLICT (name) DO UPDATE SET json = excluded.json, updated_utc = excluded.updated_utc";
+                // The bytes are bound as they are and made text inside SQLite (a UTF-8 database: no conversion).
+                cmd.CommandText = "INSERT INTO state (name, json, updated_utc) VALUES ($n, CAST($j AS TEXT), $t) ON CONFLICT (name) DO UPDATE SET json = excluded.json, updated_utc = excluded.updated_utc";
                 cmd.Parameters.AddWithValue("$n", name);
                 cmd.Parameters.AddWithValue("$j", json);
                 cmd.Parameters.AddWithValue("$t", _time.GetUtcNow().ToUnixTimeMilliseconds());

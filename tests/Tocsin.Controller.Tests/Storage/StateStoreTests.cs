@@ -14,12 +14,23 @@ public sealed class StateStoreTests(PostgresServer server)
         using StorageUnderTest storage = await StorageUnderTest.CreateAsync(database, server);
         Assert.Null(storage.State.Read<Dictionary<string, long>>("sequences", JsonDefaults.Options));
 
-        storage.State.Write([("sequences", """{"sn-1":41}"""), ("alarms", "[1,2]")]);
+        storage.State.Write([("sequences", """{"sn-1":41}"""u8.ToArray()), ("alarms", "[1,2]"u8.ToArray())]);
         Assert.Equal(41, storage.State.Read<Dictionary<string, long>>("sequences", JsonDefaults.Options)!["sn-1"]);
         Assert.Equal([1, 2], storage.State.Read<int[]>("alarms", JsonDefaults.Options)!);
 
-        storage.State.Write([("sequences", """{"sn-1":42}"""), ("sequences", """{"sn-1":43}""")]);
+        storage.State.Write([("sequences", """{"sn-1":42}"""u8.ToArray()), ("sequences", """{"sn-1":43}"""u8.ToArray())]);
         Assert.Equal(43, storage.State.Read<Dictionary<string, long>>("sequences", JsonDefaults.Options)!["sn-1"]);
         Assert.Equal([1, 2], storage.State.Read<int[]>("alarms", JsonDefaults.Options)!);
+    }
+
+    [Theory]
+    [MemberData(nameof(StorageUnderTest.Databases), MemberType = typeof(StorageUnderTest))]
+    public async Task Documents_given_as_utf8_bytes_are_stored_as_text_that_any_reader_can_read(string database)
+    {
+        using StorageUnderTest storage = await StorageUnderTest.CreateAsync(database, server);
+        storage.State.Write([("health", "{\"node\":\"sn-\u4e1c-1\",\"mv\":3950}"u8.ToArray())]);
+
+        Assert.Equal("{\"node\":\"sn-\u4e1c-1\",\"mv\":3950}", storage.Scalar("SELECT json FROM state WHERE name = 'health'"));
+        Assert.Equal(3950, storage.State.Read<Dictionary<string, System.Text.Json.JsonElement>>("health", JsonDefaults.Options)!["mv"].GetInt32());
     }
 }

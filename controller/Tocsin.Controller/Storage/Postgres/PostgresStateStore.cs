@@ -27,7 +27,7 @@ public sealed class PostgresStateStore : IStateStore
     }
 
     /// <inheritdoc />
-    public void Write(IEnumerable<(string Name, string Json)> documents)
+    public void Write(IEnumerable<(string Name, byte[] Json)> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
         long now = _time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -39,7 +39,7 @@ public sealed class PostgresStateStore : IStateStore
         {
             var upsert = new NpgsqlBatchCommand(Upsert);
             upsert.Parameters.Add(new NpgsqlParameter { Value = name });
-            upsert.Parameters.Add(new NpgsqlParameter { Value = json });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = System.Text.Encoding.UTF8.GetString(json) });
             upsert.Parameters.Add(new NpgsqlParameter { Value = now });
             batch.BatchCommands.Add(upsert);
         }
