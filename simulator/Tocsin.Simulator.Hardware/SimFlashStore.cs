@@ -14,6 +14,9 @@ public sealed class SimFlashStore : IFlashStore
     /// <summary>When true every write fails (worn-out or full flash).</summary>
     public bool FailWrites { get; set; }
 
+    /// <summary>When set, writes of more bytes than this fail (a flash with only that much room left).</summary>
+    public int? FailWritesLargerThan { get; set; }
+
     /// <summary>Writes done (a wear measure).</summary>
     public int WriteCount { get; private set; }
 
@@ -55,7 +58,7 @@ public sealed class SimFlashStore : IFlashStore
     {
         lock (_gate)
         {
-            if (FailWrites)
+            if (FailWrites || count > FailWritesLargerThan)
             {
                 return false;
             }

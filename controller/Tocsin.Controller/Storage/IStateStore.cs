@@ -9,8 +9,8 @@ public interface IStateStore
     T? Read<T>(string name, JsonSerializerOptions options);
 
     /// <summary>
-    /// Writes several documents (UTF-8 JSON, as the serializer produces it: a multi-megabyte snapshot
-    /// is not turned into a string and back) in one transaction.
+    /// Writes several documents (UTF-8 JSON, as the serializer produces it: SQLite stores a
+    /// multi-megabyte snapshot without turning it into a string and back) in one transaction.
     /// </summary>
     void Write(IEnumerable<(string Name, byte[] Json)> documents);
 }

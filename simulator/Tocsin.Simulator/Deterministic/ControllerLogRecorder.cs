@@ -10,7 +10,7 @@ public sealed class ControllerLogRecorder : ILoggerProvider
 {
     private readonly Action<string> _onWarning;
 
-    /// <summary>Calls <paramref name="onWarning"/> for every warning or worse (on the simulation thread).</summary>
+    /// <summary>Calls <paramref name="onWarning"/> for every warning or worse (on the thread that logs it: the round's, or the simulation thread).</summary>
     public ControllerLogRecorder(Action<string> onWarning)
     {
         _onWarning = onWarning;

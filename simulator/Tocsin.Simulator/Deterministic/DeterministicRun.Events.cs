@@ -13,12 +13,13 @@ public sealed partial class DeterministicRun
     private int _nextAction;
     private int _nextFault;
 
-    // True when an operator action or fault is due, or a fault still runs or waits to be observed:
-    // all of these may read or drive the controller.
+    // True when an operator action or a fault is due, or a fault's healing or observation (as
+    // HealDue does them): all of these may read or drive the controller.
     private bool ScenarioEventsDue(long t) =>
         (_nextAction < _scenario.Actions.Count && RunMsOf(_scenario.Actions[_nextAction].AtMinute) <= t)
         || (_nextFault < _scenario.Faults.Count && RunMsOf(_scenario.Faults[_nextFault].AtMinute) <= t)
-        || _faults.Exists(a => a.Observed == null);
+        || _faults.Exists(a => (!a.Healed && a.HealAtMs != null && a.HealAtMs <= t)
+            || (a.Healed && a.Observed == null && t >= (a.HealAtMs ?? a.StartMs) + ObservationTailMs));
 
     private async Task RunScenarioEventsAsync(long t)
     {

@@ -10,7 +10,9 @@ namespace Tocsin.Simulator.Deterministic;
 /// checks topic rules through the controller's own node directory, delays and loses messages as
 /// <see cref="Conditions"/> say, keeps per-connection order, publishes last wills when connections
 /// die silently, and takes cuts, broker restarts and an attacker's injected packets.
-/// Single-threaded: every method runs on the simulation thread.
+/// Every method runs on the simulation thread, except what the controller calls during a round
+/// (its sends, held in the round's own list, and <see cref="DeliverToController"/>), which may run on
+/// the round's thread while the simulation thread goes on with the nodes.
 /// </summary>
 public sealed partial class SimulatedNetwork : INodeTransport
 {

@@ -15,8 +15,9 @@ namespace Tocsin.Simulator.Scenarios;
 /// in the chain while it sounds shows at its next step.
 /// </param>
 /// <param name="ControllerMs">
-/// How long the controller takes over a round: what it sends (acknowledgements, commands) leaves this
-/// long after the moment whose messages it took. 0 (the default) answers in the same slot; a
+/// How long the controller takes over a round: what it sends (acknowledgements, commands) leaves at
+/// most this long after the moment whose messages it took (sooner when the run needs the controller
+/// idle: operator actions, faults, the world step, samples). 0 (the default) answers in the same slot; a
 /// district of thousands of nodes may model a controller under load, which also lets the round run
 /// beside the next slots' node steps. A multiple of <paramref name="ActiveMs"/>.
 /// </param>

@@ -298,7 +298,11 @@ public sealed class SettingsTests
         Assert.AreEqual(v1, s.Version, "a refused value moved the version");
 
         s.Reset(core.MqttPort);
+        int v2 = s.Version;
         Assert.AreNotEqual(v1, s.Version);
+
+        s.Load(new Tocsin.Simulator.Hardware.SimFlashStore());
+        Assert.AreNotEqual(v2, s.Version, "a load did not move the version");
     }
 
     internal static Settings New(out CoreSettings core)

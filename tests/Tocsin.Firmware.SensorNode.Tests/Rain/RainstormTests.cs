@@ -237,4 +237,58 @@ public sealed class RainstormTests
         Assert.IsTrue(h.Module.Gauge.Accumulator.CurrentMinute <= ringMinute, "a torn minute record was believed");
         Assert.AreEqual(20, h.Module.Gauge.TotalX100(RainWindows.OneHour), "the ring itself was lost with its minute record");
     }
+
+    [TestMethod]
+    public void A_minute_record_left_from_before_a_clock_reset_never_moves_the_new_ring()
+    {
+        var h = new SensorHarness();
+        h.Gauge.Tip(h.NowMs + 100);
+        h.Run(10 * 60_000, 1000);
+        Assert.IsNotNull(h.Flash.Read("rainmin"));
+
+        // The clock comes back two hours earlier: the old ring cannot be placed and starts dry.
+        h.Clock.Restart();
+        h.Clock.UtcAtZeroMs -= 2 * 3_600_000;
+        h.Reboot();
+        h.Tick(10);
+        Assert.AreEqual(0, h.Module.Gauge.TotalX100(RainWindows.DayHours));
+
+        // New rain, saved within the minute; a restart soon after must keep it.
+        h.Gauge.Tip(h.NowMs + 100);
+        h.Run(70_000, 1000);
+        h.Clock.Restart();
+        h.Reboot();
+        h.Tick(10);
+        Assert.AreEqual(20, h.Module.Gauge.TotalX100(RainWindows.OneHour), "the new ring was cleared by the minute record of the old one");
+    }
+
+    [TestMethod]
+    public void A_ring_that_a_full_flash_refuses_still_gets_its_minute_moved_forward()
+    {
+        var h = new SensorHarness(timeSynchronized: false);
+        h.Run(60_000, 1000);
+        h.Gauge.Tip(h.NowMs + 100);
+        h.Run(61_000, 1000);
+        h.Flash.FailWritesLargerThan = 100;
+        h.Gauge.Tip(h.NowMs + 100);
+        h.Run(90 * 60_000, 1000);
+
+        h.Reboot();
+        h.Tick(10);
+        Assert.AreEqual(0, h.Module.Gauge.TotalX100(RainWindows.OneHour), "the restart went back to the minute of the ring flash still holds");
+        Assert.AreEqual(20, h.Module.Gauge.TotalX100(RainWindows.ThreeHours), "the ring flash holds (first tip only) was lost");
+    }
+
+    [TestMethod]
+    public void A_setting_changed_on_the_console_applies_at_the_next_step_without_a_restart()
+    {
+        var h = new SensorHarness();
+        Assert.AreEqual(20, h.Module.Gauge.MmPerTipX100);
+        StringAssert.Contains(h.Console("config set rain.mm_per_tip_x100 50"), "ok");
+        h.Tick(10);
+        Assert.AreEqual(50, h.Module.Gauge.MmPerTipX100);
+        h.Gauge.Tip(h.NowMs + 100);
+        h.Run(2_000, 100);
+        Assert.AreEqual(50, h.Module.Gauge.TotalX100(RainWindows.OneHour));
+    }
 }

@@ -9,10 +9,11 @@ namespace Tocsin.Firmware.SensorNode.Rain;
 /// tick that noticed it), and a minute leaves each window exactly when the window slides past it.
 /// Memory never grows with time. The ring is persisted (at most once a minute) so a reboot keeps the
 /// totals; minutes that passed while the node was off are counted as dry. The ring (1.5 KB) is written
-/// only when a tip changed it; in the minutes between, a 12-byte record keeps the minute it is at,
-/// and loading brings the ring forward to that minute (those minutes were dry, or it would have been
-/// written again). A sensor in steady light rain used to rewrite and checksum the whole ring every
-/// minute.
+/// only when a tip changed it; in the minutes between, a 20-byte record keeps the minute it is at,
+/// naming the ring it belongs to by the ring's own minute, and loading brings that ring forward to
+/// it (those minutes were dry, or the ring would have been written again). A record left over from
+/// an earlier ring is ignored. A sensor in steady light rain used to rewrite and checksum the whole
+/// ring every minute.
 /// </summary>
 public sealed class RainAccumulator
 {
@@ -23,13 +24,14 @@ public sealed class RainAccumulator
     private const string MinuteKey = "rainmin";
     private const int HeaderBytes = 16;
     private const int RecordBytes = HeaderBytes + RingMinutes + 4;
-    private const int MinuteRecordBytes = 12;
+    private const int MinuteRecordBytes = 20;
 
     private readonly byte[] _tips = new byte[RingMinutes];
     private readonly int[] _sums = new int[RainWindows.Count];
     private readonly byte[] _record = new byte[RecordBytes];
     private readonly byte[] _minuteRecord = new byte[MinuteRecordBytes];
     private long _minute = -1;
+    private long _ringSavedMinute = -1;
     private bool _ringDirty;
     private bool _minuteDirty;
 
@@ -126,14 +128,16 @@ public sealed class RainAccumulator
     }
 
     /// <summary>
-    /// Writes the ring if a tip changed it since the last save, else only its minute if that moved
-    /// while the ring held rain; false if flash refused (the next call tries again).
+    /// Writes the ring if a tip changed it since the last save, else only its minute if that moved;
+    /// false if flash refused (the next call tries again). A ring flash refuses still gets its minute
+    /// record over the ring flash holds, so a restart does not go back to that ring's minute.
     /// </summary>
     public bool SaveIfChanged(IFlashStore flash)
     {
+        bool ok = true;
         if (_ringDirty)
         {
-            WriteMinute(_record, _minute);
+            WriteMinute(_record, 0, _minute);
             for (int i = 8; i < HeaderBytes; i++)
             {
                 _record[i] = 0;
@@ -141,22 +145,28 @@ public sealed class RainAccumulator
 
             System.Array.Copy(_tips, 0, _record, HeaderBytes, RingMinutes);
             WriteCrc(_record, HeaderBytes + RingMinutes);
-            bool ok = flash.Write(FlashKey, _record, RecordBytes);
-            _ringDirty = !ok;
-            _minuteDirty = _minuteDirty && !ok;
-            return ok;
+            if (flash.Write(FlashKey, _record, RecordBytes))
+            {
+                _ringDirty = false;
+                _minuteDirty = false;
+                _ringSavedMinute = _minute;
+                return true;
+            }
+
+            ok = false;
         }
 
-        if (_minuteDirty)
+        if (_minuteDirty && _ringSavedMinute >= 0)
         {
-            WriteMinute(_minuteRecord, _minute);
-            WriteCrc(_minuteRecord, 8);
-            bool ok = flash.Write(MinuteKey, _minuteRecord, MinuteRecordBytes);
-            _minuteDirty = !ok;
-            return ok;
+            WriteMinute(_minuteRecord, 0, _ringSavedMinute);
+            WriteMinute(_minuteRecord, 8, _minute);
+            WriteCrc(_minuteRecord, 16);
+            bool written = flash.Write(MinuteKey, _minuteRecord, MinuteRecordBytes);
+            _minuteDirty = !written;
+            ok = ok && written;
         }
 
-        return true;
+        return ok;
     }
 
     /// <summary>
@@ -168,13 +178,14 @@ public sealed class RainAccumulator
         byte[] data = flash.Read(FlashKey);
         if (data == null || data.Length != RecordBytes || Crc32.Compute(data, 0, HeaderBytes + RingMinutes) != ReadCrc(data, HeaderBytes + RingMinutes))
         {
-            Clear(nowMinute);
+            StartDry(flash, nowMinute);
             return false;
         }
 
-        long saved = ReadMinute(data);
+        long saved = ReadMinute(data, 0);
         System.Array.Copy(data, HeaderBytes, _tips, 0, RingMinutes);
         _minute = saved;
+        _ringSavedMinute = saved;
         for (int w = 0; w < RainWindows.Count; w++)
         {
             int sum = 0;
@@ -186,18 +197,20 @@ public sealed class RainAccumulator
             _sums[w] = sum;
         }
 
-        // The minute record is newer than the ring when dry minutes followed its last tip; one older
-        // than the ring (the ring was written after it) or torn is ignored.
+        // The minute record moves this ring forward over the dry minutes after its last tip; one
+        // written for another ring, not newer, or torn is ignored.
         byte[] minute = flash.Read(MinuteKey);
-        if (minute != null && minute.Length == MinuteRecordBytes && Crc32.Compute(minute, 0, 8) == ReadCrc(minute, 8) && ReadMinute(minute) > saved)
+        if (minute != null && minute.Length == MinuteRecordBytes && Crc32.Compute(minute, 0, 16) == ReadCrc(minute, 16)
+            && ReadMinute(minute, 0) == saved && ReadMinute(minute, 8) > saved)
         {
-            AdvanceTo(ReadMinute(minute));
+            AdvanceTo(ReadMinute(minute, 8));
         }
 
-        if (nowMinute >= 0 && nowMinute < _minute)
+        long found = _minute;
+        if (nowMinute >= 0 && nowMinute < found)
         {
             // Time went backwards (clock reset); the ring's minutes cannot be placed. Start dry.
-            Clear(nowMinute);
+            StartDry(flash, nowMinute);
             return false;
         }
 
@@ -206,9 +219,20 @@ public sealed class RainAccumulator
             AdvanceTo(nowMinute);
         }
 
+        // Flash catches up with a minute moved at boot (old rain may have just aged out, and a
+        // restart without synchronized time must not find it again).
         _ringDirty = false;
-        _minuteDirty = false;
+        _minuteDirty = _minute != found;
         return true;
+    }
+
+    // An empty ring at the minute given, written at the next save; a minute record of the ring
+    // being given up is deleted first, so it can never move a later ring.
+    private void StartDry(IFlashStore flash, long minute)
+    {
+        flash.Delete(MinuteKey);
+        _ringSavedMinute = -1;
+        Clear(minute);
     }
 
     private void Clear(long minute)
@@ -233,20 +257,20 @@ public sealed class RainAccumulator
         return (int)(s < 0 ? s + RingMinutes : s);
     }
 
-    private static void WriteMinute(byte[] record, long minute)
+    private static void WriteMinute(byte[] record, int at, long minute)
     {
         for (int i = 0; i < 8; i++)
         {
-            record[i] = (byte)(minute >> (8 * i));
+            record[at + i] = (byte)(minute >> (8 * i));
         }
     }
 
-    private static long ReadMinute(byte[] record)
+    private static long ReadMinute(byte[] record, int at)
     {
         long minute = 0;
         for (int i = 7; i >= 0; i--)
         {
-            minute = (minute << 8) | record[i];
+            minute = (minute << 8) | record[at + i];
         }
 
         return minute;
