@@ -25,6 +25,13 @@ public static class TopicAcl
             return AclDecision.Deny(why!);
         }
 
+        // Every publish of every node comes here: the allowed case is checked without cutting the
+        // topic into strings; only a refusal takes it apart to say why.
+        if (IsOwnPublishTopic(nodeId, topic))
+        {
+            return AclDecision.Allow;
+        }
+
         if (!Topics.TryParseNodeTopic(topic, out string? owner, out string? leaf))
         {
             return AclDecision.Deny("nodes publish only under " + Topics.Root + "/node/" + nodeId + "/");
@@ -70,6 +77,34 @@ public static class TopicAcl
 
     /// <summary>True when the node of <paramref name="profile"/> may subscribe to <paramref name="filter"/>.</summary>
     public static bool MaySubscribe(NodeAclProfile profile, string filter) => CheckSubscribe(profile, filter).Allowed;
+
+    // True for exactly "tocsin/v1/node/{nodeId}/{leaf}" with a leaf nodes publish.
+    private static bool IsOwnPublishTopic(string nodeId, string topic)
+    {
+        const string prefix = Topics.Root + "/node/";
+        ReadOnlySpan<char> rest = topic;
+        if (!rest.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        rest = rest[prefix.Length..];
+        if (!rest.StartsWith(nodeId, StringComparison.Ordinal) || rest.Length <= nodeId.Length + 1 || rest[nodeId.Length] != '/')
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> leaf = rest[(nodeId.Length + 1)..];
+        foreach (string allowed in Topics.NodePublishLeaves)
+        {
+            if (leaf.SequenceEqual(allowed))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool HasForbiddenCharacters(string? topic, out string? why)
     {
