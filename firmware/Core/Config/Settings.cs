@@ -389,9 +389,5 @@ public sealed class Settings
         return joined;
     }
 
-    private static uint ReadCrc(byte[] data)
-    {
-        int at = data.Length - 4;
-        return (uint)(data[at] | (data[at + 1] << 8) | (data[at + 2] << 16) | (data[at + 3] << 24));
-    }
+    private static uint ReadCrc(byte[] data) => LittleEndian.ReadUInt32(data, data.Length - 4);
 }

@@ -364,7 +364,7 @@ public sealed class Outbox
     private bool ReadMeta()
     {
         byte[] data = _flash.Read(MetaKey);
-        if (data == null || data.Length != MetaBytes || Crc32.Compute(data, 0, 16) != ReadUInt32(data, 16))
+        if (data == null || data.Length != MetaBytes || Crc32.Compute(data, 0, 16) != LittleEndian.ReadUInt32(data, 16))
         {
             bool existed = data != null;
             _nextSeq = 1;
@@ -379,19 +379,19 @@ public sealed class Outbox
             return !existed;
         }
 
-        _nextSeq = (long)ReadUInt32(data, 0) | ((long)ReadUInt32(data, 4) << 32);
-        _epoch = (int)ReadUInt32(data, 8);
-        DroppedCount = (int)ReadUInt32(data, 12);
+        _nextSeq = (long)LittleEndian.ReadUInt32(data, 0) | ((long)LittleEndian.ReadUInt32(data, 4) << 32);
+        _epoch = (int)LittleEndian.ReadUInt32(data, 8);
+        DroppedCount = (int)LittleEndian.ReadUInt32(data, 12);
         return true;
     }
 
     private void WriteMeta()
     {
-        WriteUInt32(_meta, 0, (uint)_nextSeq);
-        WriteUInt32(_meta, 4, (uint)(_nextSeq >> 32));
-        WriteUInt32(_meta, 8, (uint)_epoch);
-        WriteUInt32(_meta, 12, (uint)DroppedCount);
-        WriteUInt32(_meta, 16, Crc32.Compute(_meta, 0, 16));
+        LittleEndian.WriteUInt32(_meta, 0, (uint)_nextSeq);
+        LittleEndian.WriteUInt32(_meta, 4, (uint)(_nextSeq >> 32));
+        LittleEndian.WriteUInt32(_meta, 8, (uint)_epoch);
+        LittleEndian.WriteUInt32(_meta, 12, (uint)DroppedCount);
+        LittleEndian.WriteUInt32(_meta, 16, Crc32.Compute(_meta, 0, 16));
         if (!_flash.Write(MetaKey, _meta, MetaBytes))
         {
             FlashErrorCount++;
@@ -399,14 +399,4 @@ public sealed class Outbox
     }
 
     private static string SlotKey(int slot) => "ob" + slot.ToString();
-
-    private static void WriteUInt32(byte[] b, int at, uint v)
-    {
-        b[at] = (byte)v;
-        b[at + 1] = (byte)(v >> 8);
-        b[at + 2] = (byte)(v >> 16);
-        b[at + 3] = (byte)(v >> 24);
-    }
-
-    private static uint ReadUInt32(byte[] b, int at) => (uint)(b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24));
 }

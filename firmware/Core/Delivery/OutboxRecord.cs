@@ -17,21 +17,13 @@ public static class OutboxRecord
     /// <summary>Frames a payload into <paramref name="record"/>; returns the record length.</summary>
     public static int Write(byte[] record, long seq, int stream, byte[] payload, int length)
     {
-        for (int i = 0; i < 8; i++)
-        {
-            record[i] = (byte)(seq >> (8 * i));
-        }
-
+        LittleEndian.WriteUInt64(record, 0, (ulong)seq);
         record[8] = (byte)stream;
         record[9] = (byte)length;
         record[10] = (byte)(length >> 8);
         System.Array.Copy(payload, 0, record, HeaderBytes, length);
         int end = HeaderBytes + length;
-        uint crc = Crc32.Compute(record, 0, end);
-        for (int i = 0; i < 4; i++)
-        {
-            record[end + i] = (byte)(crc >> (8 * i));
-        }
+        LittleEndian.WriteUInt32(record, end, Crc32.Compute(record, 0, end));
 
         return end + 4;
     }
@@ -54,17 +46,12 @@ public static class OutboxRecord
         }
 
         int end = HeaderBytes + length;
-        uint stored = (uint)(record[end] | (record[end + 1] << 8) | (record[end + 2] << 16) | (record[end + 3] << 24));
-        if (stored != Crc32.Compute(record, 0, end))
+        if (LittleEndian.ReadUInt32(record, end) != Crc32.Compute(record, 0, end))
         {
             return false;
         }
 
-        for (int i = 7; i >= 0; i--)
-        {
-            seq = (seq << 8) | record[i];
-        }
-
+        seq = (long)LittleEndian.ReadUInt64(record, 0);
         stream = record[8];
         payloadLength = length;
         return true;

@@ -45,13 +45,13 @@ public sealed class ReplayWindow
             return true;
         }
 
-        if (data.Length != RecordBytes || Crc32.Compute(data, 0, 16) != ReadUInt32(data, 16))
+        if (data.Length != RecordBytes || Crc32.Compute(data, 0, 16) != LittleEndian.ReadUInt32(data, 16))
         {
             return false;
         }
 
-        _highest = (long)ReadUInt64(data, 0);
-        _seen = ReadUInt64(data, 8);
+        _highest = (long)LittleEndian.ReadUInt64(data, 0);
+        _seen = LittleEndian.ReadUInt64(data, 8);
         return true;
     }
 
@@ -114,47 +114,9 @@ public sealed class ReplayWindow
 
     private bool Persist()
     {
-        WriteUInt64(_record, 0, (ulong)_highest);
-        WriteUInt64(_record, 8, _seen);
-        WriteUInt32(_record, 16, Crc32.Compute(_record, 0, 16));
+        LittleEndian.WriteUInt64(_record, 0, (ulong)_highest);
+        LittleEndian.WriteUInt64(_record, 8, _seen);
+        LittleEndian.WriteUInt32(_record, 16, Crc32.Compute(_record, 0, 16));
         return _flash.Write(FlashKey, _record, RecordBytes);
-    }
-
-    private static void WriteUInt64(byte[] b, int at, ulong v)
-    {
-        for (int i = 0; i < 8; i++)
-        {
-            b[at + i] = (byte)(v >> (8 * i));
-        }
-    }
-
-    private static void WriteUInt32(byte[] b, int at, uint v)
-    {
-        for (int i = 0; i < 4; i++)
-        {
-            b[at + i] = (byte)(v >> (8 * i));
-        }
-    }
-
-    private static ulong ReadUInt64(byte[] b, int at)
-    {
-        ulong v = 0;
-        for (int i = 7; i >= 0; i--)
-        {
-            v = (v << 8) | b[at + i];
-        }
-
-        return v;
-    }
-
-    private static uint ReadUInt32(byte[] b, int at)
-    {
-        uint v = 0;
-        for (int i = 3; i >= 0; i--)
-        {
-            v = (v << 8) | b[at + i];
-        }
-
-        return v;
     }
 }

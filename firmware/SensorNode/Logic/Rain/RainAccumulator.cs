@@ -257,35 +257,12 @@ public sealed class RainAccumulator
         return (int)(s < 0 ? s + RingMinutes : s);
     }
 
-    private static void WriteMinute(byte[] record, int at, long minute)
-    {
-        for (int i = 0; i < 8; i++)
-        {
-            record[at + i] = (byte)(minute >> (8 * i));
-        }
-    }
+    private static void WriteMinute(byte[] record, int at, long minute) => LittleEndian.WriteUInt64(record, at, (ulong)minute);
 
-    private static long ReadMinute(byte[] record, int at)
-    {
-        long minute = 0;
-        for (int i = 7; i >= 0; i--)
-        {
-            minute = (minute << 8) | record[at + i];
-        }
-
-        return minute;
-    }
+    private static long ReadMinute(byte[] record, int at) => (long)LittleEndian.ReadUInt64(record, at);
 
     // The CRC of record[0..at) goes at record[at..at+4).
-    private static void WriteCrc(byte[] record, int at)
-    {
-        uint crc = Crc32.Compute(record, 0, at);
-        for (int i = 0; i < 4; i++)
-        {
-            record[at + i] = (byte)(crc >> (8 * i));
-        }
-    }
+    private static void WriteCrc(byte[] record, int at) => LittleEndian.WriteUInt32(record, at, Crc32.Compute(record, 0, at));
 
-    private static uint ReadCrc(byte[] data, int at) =>
-        (uint)(data[at] | (data[at + 1] << 8) | (data[at + 2] << 16) | (data[at + 3] << 24));
+    private static uint ReadCrc(byte[] data, int at) => LittleEndian.ReadUInt32(data, at);
 }
