@@ -183,9 +183,6 @@ public sealed partial class ControllerEngine : BackgroundService
         while (batch.Count == MaxBatch);
     }
 
-    /// <summary>Node messages waiting for the next round.</summary>
-    public int PendingInbound => _inbound.Reader.Count;
-
     /// <summary>Saves the snapshots now (a clean stop does this; a killed controller does not).</summary>
     public void SaveNow() => SaveSnapshots();
 
