@@ -8,15 +8,15 @@ namespace Tocsin.Simulator.Runs.Tests;
 /// <summary>The same scenario and seed give the same report, byte for byte; another seed gives another run.</summary>
 public sealed class DeterminismTests
 {
-    private static async Task<string> RunAsync(int seed, bool parallel, int controllerMs = 0) =>
-        ReportJson.Serialize(await ReportAsync(seed, parallel, controllerMs));
+    private static async Task<string> RunAsync(int seed, bool parallel, int controllerMs = 0, string? data = null) =>
+        ReportJson.Serialize(await ReportAsync(seed, parallel, controllerMs, data));
 
-    private static async Task<RunReport> ReportAsync(int seed, bool parallel, int controllerMs)
+    private static async Task<RunReport> ReportAsync(int seed, bool parallel, int controllerMs, string? data = null)
     {
         ScenarioLoadResult loaded = ScenarioParser.Load(RepoPaths.Combine("simulator", "scenarios", "flash-flood-underpass.json"));
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Errors));
         Scenario scenario = loaded.Scenario! with { Tick = loaded.Scenario!.Tick with { ControllerMs = controllerMs } };
-        await using var run = new DeterministicRun(scenario, loaded.Map!, new RunOptions { Seed = seed, Parallel = parallel });
+        await using var run = new DeterministicRun(scenario, loaded.Map!, new RunOptions { Seed = seed, Parallel = parallel, DataDirectory = data });
         RunReport report = await run.RunAsync();
         Assert.NotEmpty(report.Alerts);
         return report;
@@ -28,6 +28,27 @@ public sealed class DeterminismTests
         string first = await RunAsync(7, parallel: true);
         string second = await RunAsync(7, parallel: false);
         Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task A_database_kept_in_a_file_gives_the_same_report_as_one_in_memory_and_stays_behind()
+    {
+        string data = Path.Combine(Path.GetTempPath(), "tocsin-run-data-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string inMemory = await RunAsync(7, parallel: true);
+            string inFile = await RunAsync(7, parallel: true, data: data);
+            Assert.Equal(inMemory, inFile);
+            Assert.True(new FileInfo(Path.Combine(data, "tocsin.db")).Length > 100_000);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(data))
+            {
+                Directory.Delete(data, recursive: true);
+            }
+        }
     }
 
     [Fact]

@@ -37,7 +37,9 @@ public static partial class ControllerHost
         }
         else
         {
-            builder.Services.AddSqliteStorage(options.DatabasePath, options.SyncWrites);
+            builder.Services.AddSqliteStorage(options.InMemoryDatabaseName != null
+                ? SqliteDatabase.InMemory(options.InMemoryDatabaseName)
+                : new SqliteDatabase(options.DatabasePath, options.SyncWrites));
         }
 
         builder.Services.AddSingleton<PersistentCommandSequence>();

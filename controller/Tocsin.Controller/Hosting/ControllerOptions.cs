@@ -66,9 +66,18 @@ public sealed class ControllerOptions
     /// </summary>
     public bool SyncWrites { get; set; } = true;
 
+    /// <summary>
+    /// When set, the SQLite database lives in this process's memory under this name instead of in a file
+    /// (see <c>SqliteDatabase.InMemory</c>): it survives a controller stopped and built again in the same
+    /// process while something holds a connection to it, and never the process. Not on the command line;
+    /// a deterministic simulation without a data directory uses it.
+    /// </summary>
+    public string? InMemoryDatabaseName { get; set; }
+
     /// <summary>The SQLite file.</summary>
     public string DatabasePath => Path.Combine(DataDirectory, "tocsin.db");
 
     /// <summary>Where the data is kept, for the start-up line (never with credentials).</summary>
-    public string StorageDescription => Database == "postgres" ? PostgresDatabase.Describe(PostgresConnectionString) : DatabasePath;
+    public string StorageDescription => Database == "postgres" ? PostgresDatabase.Describe(PostgresConnectionString)
+        : InMemoryDatabaseName != null ? "memory:" + InMemoryDatabaseName : DatabasePath;
 }

@@ -31,7 +31,7 @@ public static class StartupChecks
             }
 
             // A PostgreSQL database may hold a region map from an earlier start; the engine finds out when it loads.
-            if (options.RegionFile == null && options.Database == "sqlite" && !File.Exists(options.DatabasePath))
+            if (options.RegionFile == null && options.Database == "sqlite" && options.InMemoryDatabaseName == null && !File.Exists(options.DatabasePath))
             {
                 throw new InvalidOperationException("--rules needs a region map: give --regions as well");
             }

@@ -11,6 +11,7 @@ public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
     private readonly string _pragmas;
+    private readonly bool _inMemory;
 
     /// <summary>
     /// Creates a database on <paramref name="path"/> (created if missing). With <paramref name="syncWrites"/>
@@ -26,7 +27,7 @@ public sealed class SqliteDatabase
         }
 
         Path = path;
-        _pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=" + (syncWrites ? "NORMAL" : "OFF") + "; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+        _pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=" + (syncWrites ? "NORMAL" : "OFF") + "; " + CommonPragmas;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -37,7 +38,43 @@ public sealed class SqliteDatabase
         }.ToString();
     }
 
-    /// <summary>The database file.</summary>
+    private SqliteDatabase(string description, string connectionString, string pragmas)
+    {
+        Path = description;
+        _connectionString = connectionString;
+        _pragmas = pragmas;
+        _inMemory = true;
+    }
+
+    private const string CommonPragmas = "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+
+    /// <summary>
+    /// A database held in this process's memory under <paramref name="name"/> (SQLite's memdb VFS):
+    /// every connection to the same name sees the same data, for as long as one of them stays open, and
+    /// it is gone with the process. Only for throwaway databases, such as a deterministic simulation's,
+    /// where it saves the file system calls and the write-ahead log (a third of SQLite's time there).
+    /// </summary>
+    public static SqliteDatabase InMemory(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            throw new ArgumentException("an in-memory database name takes letters, digits, '-' and '_' only", nameof(name));
+        }
+
+        // Memdb has no shared memory, so no WAL: its journal stays in memory too.
+        string connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = "file:/" + name + "?vfs=memdb",
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        return new SqliteDatabase("memory:" + name, connectionString, "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; " + CommonPragmas);
+    }
+
+    /// <summary>The database file (or "memory:" and the name of an in-memory one).</summary>
     public string Path { get; }
 
     /// <summary>Opens a connection with the pragmas every connection needs.</summary>
@@ -48,7 +85,22 @@ public sealed class SqliteDatabase
         using SqliteCommand pragma = connection.CreateCommand();
         pragma.CommandText = _pragmas;
         pragma.ExecuteNonQuery();
+        if (_inMemory)
+        {
+            SqliteMemoryLimit.Lift(connection);
+        }
+
         return connection;
+    }
+
+    /// <summary>
+    /// Closes the idle connections the pool keeps to this database. An in-memory one is freed once its
+    /// last connection closes, and the pool would otherwise keep it until the process ends.
+    /// </summary>
+    public void ReleasePooledConnections()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
     }
 
     /// <summary>Applies the migrations not applied yet; returns the schema version now in force.</summary>

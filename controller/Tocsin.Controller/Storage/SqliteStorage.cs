@@ -8,8 +8,12 @@ public static class SqliteStorage
     /// <paramref name="syncWrites"/> false stops syncing to disk (see <c>ControllerOptions.SyncWrites</c>).
     /// </summary>
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services, string path, bool syncWrites = true)
+        => services.AddSqliteStorage(new SqliteDatabase(path, syncWrites));
+
+    /// <summary>Migrates <paramref name="database"/> and registers its stores.</summary>
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services, SqliteDatabase database)
     {
-        var database = new SqliteDatabase(path, syncWrites);
+        ArgumentNullException.ThrowIfNull(database);
         database.Migrate();
         services.AddSingleton(database);
         services.AddSingleton<INodeStore, NodeStore>();

@@ -19,9 +19,10 @@ public static class RunCommand
         var check = new Option<bool>("--check") { Description = "only validate the scenario file" };
         var serial = new Option<bool>("--serial") { Description = "step nodes on one core (same result, slower)" };
         var quiet = new Option<bool>("--quiet") { Description = "no progress lines" };
+        var data = new Option<string?>("--data") { Description = "keep the controller's database (tocsin.db) in this new or empty directory, to serve it afterwards, signing in as admin with TOCSIN_ADMIN_PASSWORD (default: in memory, gone at the end)" };
         var command = new Command("run", "Deterministic mode: controller, nodes and network in one process on virtual time.")
         {
-            scenario, seed, output, check, serial, quiet,
+            scenario, seed, output, check, serial, quiet, data,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -46,9 +47,24 @@ public static class RunCommand
                 return 0;
             }
 
+            string? dataDirectory = parse.GetValue(data);
+            if (dataDirectory != null && File.Exists(Path.Combine(dataDirectory, "tocsin.db")))
+            {
+                // An earlier run's controller state (nodes, keys, alerts) would change this one.
+                await Console.Error.WriteLineAsync("--data: " + dataDirectory + " already holds a database (tocsin.db); give a new or empty directory").ConfigureAwait(false);
+                return 2;
+            }
+
             int usedSeed = parse.GetValue(seed) ?? s.Seed;
             string dir = parse.GetValue(output) ?? Path.Combine("sim-reports", s.Name + "-" + usedSeed.ToString(CultureInfo.InvariantCulture));
-            var options = new RunOptions { Seed = usedSeed, Parallel = !parse.GetValue(serial), Progress = parse.GetValue(quiet) ? null : Console.Out };
+            var options = new RunOptions
+            {
+                Seed = usedSeed,
+                Parallel = !parse.GetValue(serial),
+                Progress = parse.GetValue(quiet) ? null : Console.Out,
+                DataDirectory = dataDirectory,
+                AdminPassword = dataDirectory == null ? null : Environment.GetEnvironmentVariable("TOCSIN_ADMIN_PASSWORD"),
+            };
             await using var run = new DeterministicRun(s, loaded.Map!, options);
             RunReport report = await run.RunAsync(cancellation).ConfigureAwait(false);
             ReportFiles.Write(report, run.Performance, dir);

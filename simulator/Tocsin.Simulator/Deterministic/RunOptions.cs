@@ -3,8 +3,14 @@ namespace Tocsin.Simulator.Deterministic;
 /// <summary>How to run a scenario deterministically.</summary>
 public sealed class RunOptions
 {
-    /// <summary>Directory for the controller's database; a fresh temporary one when null (deleted afterwards).</summary>
+    /// <summary>Directory for the controller's database file, kept afterwards; when null the database lives in memory and is gone at the end.</summary>
     public string? DataDirectory { get; init; }
+
+    /// <summary>
+    /// Password of the controller's first operator, "admin", for signing in to a kept database afterwards;
+    /// a random one when null.
+    /// </summary>
+    public string? AdminPassword { get; init; }
 
     /// <summary>Step nodes on all cores (the result is the same either way).</summary>
     public bool Parallel { get; init; } = true;

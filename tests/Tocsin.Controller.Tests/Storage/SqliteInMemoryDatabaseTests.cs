@@ -1,0 +1,84 @@
+using Microsoft.Data.Sqlite;
+using Tocsin.Controller.Storage;
+using Xunit;
+
+namespace Tocsin.Controller.Tests.Storage;
+
+/// <summary>The in-memory database a deterministic simulation uses: shared by name, uncapped, freed when released.</summary>
+public sealed class SqliteInMemoryDatabaseTests
+{
+    private readonly string _name = "tocsin-test-" + Guid.NewGuid().ToString("N");
+
+    [Fact]
+    public void Stores_opened_again_under_the_same_name_find_what_was_committed_while_a_connection_is_held()
+    {
+        SqliteDatabase first = SqliteDatabase.InMemory(_name);
+        using SqliteConnection keeper = first.Open();
+        Assert.Equal(Schema.Migrations.Count, first.Migrate());
+        using (var store = new MessageStore(first))
+        {
+            var round = new IngestBatch();
+            round.Messages.Add(new StoredMessage("sn-1", 1, 1, "report", "reading", 900, 1000, """{"a":1}"""));
+            store.Commit(round);
+        }
+
+        // A controller killed and built again opens a new SqliteDatabase over the same name.
+        SqliteDatabase again = SqliteDatabase.InMemory(_name);
+        Assert.Equal(Schema.Migrations.Count, again.Migrate());
+        using var reopened = new MessageStore(again);
+        Assert.Equal(1, reopened.Count());
+        Assert.Equal("""{"a":1}""", Assert.Single(reopened.Series("sn-1", "report", 0, 5000, 10)).Payload);
+        Assert.Equal("memory:" + _name, again.Path);
+        again.ReleasePooledConnections();
+    }
+
+    [Fact]
+    public void Released_database_is_gone_once_its_last_connection_closes()
+    {
+        SqliteDatabase db = SqliteDatabase.InMemory(_name);
+        using (SqliteConnection keeper = db.Open())
+        {
+            db.Migrate();
+            Assert.Equal(Schema.Migrations.Count, Tables(db));
+        }
+
+        db.ReleasePooledConnections();
+        Assert.Equal(0, Tables(db));
+        db.ReleasePooledConnections();
+    }
+
+    [Fact]
+    public void In_memory_database_is_not_held_to_sqlites_one_gigabyte_cap()
+    {
+        SqliteDatabase db = SqliteDatabase.InMemory(_name);
+        using SqliteConnection connection = db.Open();
+        Assert.Equal(SqliteMemoryLimit.MaxBytes, SqliteMemoryLimit.Current(connection));
+        Assert.True(SqliteMemoryLimit.MaxBytes > 1L << 30);
+        db.ReleasePooledConnections();
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("a/b")]
+    [InlineData("x?vfs=unix")]
+    [InlineData("name with space")]
+    public void Names_that_would_change_the_uri_are_refused(string name)
+    {
+        Assert.ThrowsAny<ArgumentException>(() => SqliteDatabase.InMemory(name));
+    }
+
+    // Schema migrations leave one row each in schema_version; an empty database has no such table.
+    private static int Tables(SqliteDatabase db)
+    {
+        using SqliteConnection connection = db.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'schema_version'";
+        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            return 0;
+        }
+
+        command.CommandText = "SELECT count(*) FROM schema_version";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
