@@ -84,7 +84,24 @@ public sealed partial class ControllerEngine
             return null;
         }
 
-        return CoverageCalculator.ForAlert(alert, _map, _records.Values, _ledger.DeliveriesOfAlert(id), deadline ?? _time.GetUtcNow());
+        if (deadline != null)
+        {
+            return CoverageCalculator.ForAlert(alert, _map, _records.Values, _ledger.DeliveriesOfAlert(id), deadline.Value);
+        }
+
+        // Coverage as of now changes only with the alert, its deliveries, the node records or the map
+        // (every result it counts arrived before now), so it is kept until one of them changes: the
+        // console asks every few seconds, and at 10,000 speakers one answer costs tens of milliseconds.
+        DateTimeOffset now = _time.GetUtcNow();
+        if (_coverageNow.TryGetValue(id, out CoverageNow? kept) && ReferenceEquals(kept.Alert, alert) && kept.Ledger == _ledger && kept.LedgerVersion == _ledger.Version
+            && kept.RecordsVersion == _recordsVersion && ReferenceEquals(kept.Map, _map))
+        {
+            return kept.Coverage with { Deadline = now };
+        }
+
+        AlertCoverage coverage = CoverageCalculator.ForAlert(alert, _map, _records.Values, _ledger.DeliveriesOfAlert(id), now);
+        _coverageNow[id] = new CoverageNow(alert, _ledger, _ledger.Version, _recordsVersion, _map, coverage);
+        return coverage;
     }
 
     /// <summary>Every node's latest delivery state for an alert.</summary>

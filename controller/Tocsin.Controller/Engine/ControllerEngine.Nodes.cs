@@ -98,6 +98,7 @@ public sealed partial class ControllerEngine
         NodeRecord record = ToRecord(node);
         _nodes[node.Id] = node;
         _records[node.Id] = record;
+        _recordsVersion++;
         _directory.Put(node);
     }
 

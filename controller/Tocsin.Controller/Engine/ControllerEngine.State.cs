@@ -104,7 +104,7 @@ public sealed partial class ControllerEngine
         var documents = new List<(string Name, byte[] Json)>
         {
             ("sequences", JsonSerializer.SerializeToUtf8Bytes(_sequences.Export(), JsonDefaults.Options)),
-            ("health", JsonSerializer.SerializeToUtf8Bytes(_health.Export(), JsonDefaults.Snapshot)),
+            ("health", _healthWriter.Serialize(_health.Export())),
             ("alarms", JsonSerializer.SerializeToUtf8Bytes(_alarms.Export(), JsonDefaults.Options)),
             ("rule-engine", JsonSerializer.SerializeToUtf8Bytes(_rules?.Export(), JsonDefaults.Options)),
             ("rule-alerts", JsonSerializer.SerializeToUtf8Bytes(_ruleAlerts, JsonDefaults.Options)),

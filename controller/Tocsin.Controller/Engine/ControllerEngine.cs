@@ -47,6 +47,9 @@ public sealed partial class ControllerEngine : BackgroundService
     private SequenceBook _sequences = new();
     private DeliveryLedger _ledger = new();
     private long _ledgerVersionSaved;
+    private readonly HealthSnapshotWriter _healthWriter = new();
+    private readonly Dictionary<string, CoverageNow> _coverageNow = new(StringComparer.Ordinal);
+    private long _recordsVersion;
     private NodeHealthTracker _health = new();
     private AlarmBoard _alarms = new();
     private WarningRuleEngine? _rules;

@@ -20,5 +20,11 @@ public sealed class OfflineSpeakerTests
         JsonElement coverage = await controller.GetAsync("/api/alerts/" + id + "/coverage");
         Assert.Equal(0, coverage.GetProperty("district").GetProperty("reachedPopulation").GetInt64());
         Assert.Contains(coverage.GetProperty("silent").EnumerateArray(), s => s.GetProperty("nodeId").GetString() == "bn-jinlong-01-a");
+
+        // Asked again with nothing changed, the figures are the same and the time is the new now.
+        await Task.Delay(20);
+        JsonElement again = await controller.GetAsync("/api/alerts/" + id + "/coverage");
+        Assert.Equal(coverage.GetProperty("district").GetRawText(), again.GetProperty("district").GetRawText());
+        Assert.True(again.GetProperty("deadline").GetDateTimeOffset() > coverage.GetProperty("deadline").GetDateTimeOffset());
     }
 }

@@ -1,0 +1,125 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using Tocsin.Controller.Health;
+
+namespace Tocsin.Controller.Engine;
+
+/// <summary>
+/// Writes a health snapshot as exactly the JSON <see cref="JsonDefaults.Snapshot"/> gives (which also
+/// reads it back), without the serializer's per-property machinery: at 10,000 nodes the snapshot is
+/// written every few minutes and was the largest part of saving one. A test holds the two outputs
+/// equal byte for byte.
+/// </summary>
+public sealed class HealthSnapshotWriter
+{
+    private static readonly JsonEncodedText Nodes = JsonEncodedText.Encode("nodes");
+    private static readonly JsonEncodedText NodeId = JsonEncodedText.Encode("nodeId");
+    private static readonly JsonEncodedText ConnectivityName = JsonEncodedText.Encode("connectivity");
+    private static readonly JsonEncodedText OfflineCauseName = JsonEncodedText.Encode("offlineCause");
+    private static readonly JsonEncodedText LastSeen = JsonEncodedText.Encode("lastSeen");
+    private static readonly JsonEncodedText Since = JsonEncodedText.Encode("since");
+    private static readonly JsonEncodedText HeartbeatPeriod = JsonEncodedText.Encode("heartbeatPeriod");
+    private static readonly JsonEncodedText Faults = JsonEncodedText.Encode("faults");
+    private static readonly JsonEncodedText BatteryMv = JsonEncodedText.Encode("batteryMv");
+    private static readonly JsonEncodedText BatteryTrend = JsonEncodedText.Encode("batteryTrendMvPerDay");
+    private static readonly JsonEncodedText Firmware = JsonEncodedText.Encode("firmware");
+    private static readonly JsonEncodedText BootReason = JsonEncodedText.Encode("bootReason");
+    private static readonly JsonEncodedText Readings = JsonEncodedText.Encode("readings");
+    private static readonly JsonEncodedText IsHealthy = JsonEncodedText.Encode("isHealthy");
+    private static readonly JsonEncodedText[] ConnectivityText = EnumText<Connectivity>();
+    private static readonly JsonEncodedText[] OfflineCauseText = EnumText<OfflineCause>();
+
+    private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
+
+    /// <summary>The snapshot as UTF-8 JSON.</summary>
+    public byte[] Serialize(HealthSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        _buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray(Nodes);
+            foreach (NodeHealth node in snapshot.Nodes)
+            {
+                Write(writer, node);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return _buffer.WrittenSpan.ToArray();
+    }
+
+    private static void Write(Utf8JsonWriter writer, NodeHealth n)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(NodeId, n.NodeId);
+        writer.WriteString(ConnectivityName, ConnectivityText[(int)n.Connectivity]);
+        writer.WriteString(OfflineCauseName, OfflineCauseText[(int)n.OfflineCause]);
+        WriteTime(writer, LastSeen, n.LastSeen);
+        WriteTime(writer, Since, n.Since);
+        writer.WriteString(HeartbeatPeriod, n.HeartbeatPeriod.ToString("c", CultureInfo.InvariantCulture));
+        writer.WriteStartArray(Faults);
+        foreach (string fault in n.Faults)
+        {
+            writer.WriteStringValue(fault);
+        }
+
+        writer.WriteEndArray();
+        if (n.BatteryMv is int mv)
+        {
+            writer.WriteNumber(BatteryMv, mv);
+        }
+        else
+        {
+            writer.WriteNull(BatteryMv);
+        }
+
+        if (n.BatteryTrendMvPerDay is double trend)
+        {
+            writer.WriteNumber(BatteryTrend, trend);
+        }
+        else
+        {
+            writer.WriteNull(BatteryTrend);
+        }
+
+        writer.WriteString(Firmware, n.Firmware);
+        writer.WriteString(BootReason, n.BootReason);
+        writer.WriteStartArray(Readings);
+        foreach (BatteryReading r in n.Readings)
+        {
+            // The pair form of CompactBatteryReadingConverter.
+            writer.WriteStartArray();
+            writer.WriteNumberValue(r.At.ToUnixTimeMilliseconds());
+            writer.WriteNumberValue(r.Millivolts);
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
+
+        // Derived, and ignored when read back; written because the serializer writes it.
+        writer.WriteBoolean(IsHealthy, n.IsHealthy);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteTime(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value)
+    {
+        if (value is DateTimeOffset at)
+        {
+            writer.WriteString(name, at);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    // As JsonStringEnumConverter with the camel-case policy names them; the enums count from 0 without gaps.
+    private static JsonEncodedText[] EnumText<T>()
+        where T : struct, Enum =>
+        Enum.GetValues<T>().Select(v => JsonEncodedText.Encode(JsonNamingPolicy.CamelCase.ConvertName(v.ToString()))).ToArray();
+}
