@@ -92,14 +92,21 @@ public sealed partial class ControllerEngine
         // Coverage as of now changes only with the alert, its deliveries, the node records or the map
         // (every result it counts arrived before now), so it is kept until one of them changes: the
         // console asks every few seconds, and at 10,000 speakers one answer costs tens of milliseconds.
+        // A clock stepped back would count results after "now": only a later now reuses the figures.
         DateTimeOffset now = _time.GetUtcNow();
         if (_coverageNow.TryGetValue(id, out CoverageNow? kept) && ReferenceEquals(kept.Alert, alert) && kept.Ledger == _ledger && kept.LedgerVersion == _ledger.Version
-            && kept.RecordsVersion == _recordsVersion && ReferenceEquals(kept.Map, _map))
+            && kept.RecordsVersion == _recordsVersion && ReferenceEquals(kept.Map, _map) && now >= kept.Coverage.Deadline)
         {
             return kept.Coverage with { Deadline = now };
         }
 
         AlertCoverage coverage = CoverageCalculator.ForAlert(alert, _map, _records.Values, _ledger.DeliveriesOfAlert(id), now);
+        if (_coverageNow.Count >= CoverageKept && !_coverageNow.ContainsKey(id))
+        {
+            // A few alerts are live at a time; the figures of the rest are not worth their memory.
+            _coverageNow.Clear();
+        }
+
         _coverageNow[id] = new CoverageNow(alert, _ledger, _ledger.Version, _recordsVersion, _map, coverage);
         return coverage;
     }

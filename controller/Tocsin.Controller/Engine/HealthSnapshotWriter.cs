@@ -57,8 +57,8 @@ public sealed class HealthSnapshotWriter
     {
         writer.WriteStartObject();
         writer.WriteString(NodeId, n.NodeId);
-        writer.WriteString(ConnectivityName, ConnectivityText[(int)n.Connectivity]);
-        writer.WriteString(OfflineCauseName, OfflineCauseText[(int)n.OfflineCause]);
+        WriteEnum(writer, ConnectivityName, ConnectivityText, (int)n.Connectivity);
+        WriteEnum(writer, OfflineCauseName, OfflineCauseText, (int)n.OfflineCause);
         WriteTime(writer, LastSeen, n.LastSeen);
         WriteTime(writer, Since, n.Since);
         writer.WriteString(HeartbeatPeriod, n.HeartbeatPeriod.ToString("c", CultureInfo.InvariantCulture));
@@ -106,6 +106,19 @@ public sealed class HealthSnapshotWriter
         writer.WriteEndObject();
     }
 
+    // An undefined value is written as its number, as the enum converter writes it.
+    private static void WriteEnum(Utf8JsonWriter writer, JsonEncodedText name, JsonEncodedText[] text, int value)
+    {
+        if ((uint)value < (uint)text.Length)
+        {
+            writer.WriteString(name, text[value]);
+        }
+        else
+        {
+            writer.WriteNumber(name, value);
+        }
+    }
+
     private static void WriteTime(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value)
     {
         if (value is DateTimeOffset at)
@@ -118,8 +131,16 @@ public sealed class HealthSnapshotWriter
         }
     }
 
-    // As JsonStringEnumConverter with the camel-case policy names them; the enums count from 0 without gaps.
+    // As JsonStringEnumConverter with the camel-case policy names them, indexed by value.
     private static JsonEncodedText[] EnumText<T>()
-        where T : struct, Enum =>
-        Enum.GetValues<T>().Select(v => JsonEncodedText.Encode(JsonNamingPolicy.CamelCase.ConvertName(v.ToString()))).ToArray();
+        where T : struct, Enum
+    {
+        T[] values = Enum.GetValues<T>();
+        if (values.Select((v, i) => Convert.ToInt32(v, CultureInfo.InvariantCulture) == i).Any(inOrder => !inOrder))
+        {
+            throw new InvalidOperationException(typeof(T).Name + " must count from 0 without gaps to be written by index");
+        }
+
+        return values.Select(v => JsonEncodedText.Encode(JsonNamingPolicy.CamelCase.ConvertName(v.ToString()))).ToArray();
+    }
 }

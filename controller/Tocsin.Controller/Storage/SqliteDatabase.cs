@@ -5,13 +5,13 @@ namespace Tocsin.Controller.Storage;
 /// <summary>
 /// The controller's SQLite file: opens connections in WAL mode (readers never block the ingest
 /// writer) and brings the schema up to date at start. Each migration runs once, in order, in a
-/// transaction, and is recorded in schema_version.
+/// transaction, and is recorded in schema_version. A throwaway database can live in memory instead
+/// (<see cref="InMemory"/>).
 /// </summary>
 public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
     private readonly string _pragmas;
-    private readonly bool _inMemory;
 
     /// <summary>
     /// Creates a database on <paramref name="path"/> (created if missing). With <paramref name="syncWrites"/>
@@ -43,16 +43,18 @@ public sealed class SqliteDatabase
         Path = description;
         _connectionString = connectionString;
         _pragmas = pragmas;
-        _inMemory = true;
     }
 
     private const string CommonPragmas = "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
 
     /// <summary>
-    /// A database held in this process's memory under <paramref name="name"/> (SQLite's memdb VFS):
-    /// every connection to the same name sees the same data, for as long as one of them stays open, and
-    /// it is gone with the process. Only for throwaway databases, such as a deterministic simulation's,
-    /// where it saves the file system calls and the write-ahead log (a third of SQLite's time there).
+    /// A database held in this process's memory under <paramref name="name"/> (SQLite's shared-cache
+    /// in-memory database): every connection to the same name sees the same data, for as long as one
+    /// of them stays open, and it is gone with the process. Only for throwaway databases, such as a
+    /// deterministic simulation's, where it saves the file system calls and the write-ahead log. Its
+    /// locks are per table and a write blocks readers of its tables, which suits one engine loop, not
+    /// a controller serving readers beside its ingest. (The memdb VFS was faster to small sizes but
+    /// keeps a database in one block, which SQLite cannot grow past 2 GB.)
     /// </summary>
     public static SqliteDatabase InMemory(string name)
     {
@@ -62,12 +64,11 @@ public sealed class SqliteDatabase
             throw new ArgumentException("an in-memory database name takes letters, digits, '-' and '_' only", nameof(name));
         }
 
-        // Memdb has no shared memory, so no WAL: its journal stays in memory too.
         string connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = "file:/" + name + "?vfs=memdb",
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
+            DataSource = name,
+            Mode = SqliteOpenMode.Memory,
+            Cache = SqliteCacheMode.Shared,
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
@@ -85,11 +86,6 @@ public sealed class SqliteDatabase
         using SqliteCommand pragma = connection.CreateCommand();
         pragma.CommandText = _pragmas;
         pragma.ExecuteNonQuery();
-        if (_inMemory)
-        {
-            SqliteMemoryLimit.Lift(connection);
-        }
-
         return connection;
     }
 

@@ -19,7 +19,7 @@ public static class RunCommand
         var check = new Option<bool>("--check") { Description = "only validate the scenario file" };
         var serial = new Option<bool>("--serial") { Description = "step nodes on one core (same result, slower)" };
         var quiet = new Option<bool>("--quiet") { Description = "no progress lines" };
-        var data = new Option<string?>("--data") { Description = "keep the controller's database (tocsin.db) in this new or empty directory, to serve it afterwards, signing in as admin with TOCSIN_ADMIN_PASSWORD (default: in memory, gone at the end)" };
+        var data = new Option<string?>("--data") { Description = "keep the controller's database (tocsin.db) in this directory (new, or without a database) to serve it afterwards; needs TOCSIN_ADMIN_PASSWORD, the password of its operator admin (default: in memory, gone at the end)" };
         var command = new Command("run", "Deterministic mode: controller, nodes and network in one process on virtual time.")
         {
             scenario, seed, output, check, serial, quiet, data,
@@ -48,10 +48,10 @@ public static class RunCommand
             }
 
             string? dataDirectory = parse.GetValue(data);
-            if (dataDirectory != null && File.Exists(Path.Combine(dataDirectory, "tocsin.db")))
+            string? adminPassword = dataDirectory == null ? null : Environment.GetEnvironmentVariable("TOCSIN_ADMIN_PASSWORD");
+            if (dataDirectory != null && KeptDatabaseCheck.Problem(dataDirectory, adminPassword) is { } problem)
             {
-                // An earlier run's controller state (nodes, keys, alerts) would change this one.
-                await Console.Error.WriteLineAsync("--data: " + dataDirectory + " already holds a database (tocsin.db); give a new or empty directory").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync(problem).ConfigureAwait(false);
                 return 2;
             }
 
@@ -63,7 +63,7 @@ public static class RunCommand
                 Parallel = !parse.GetValue(serial),
                 Progress = parse.GetValue(quiet) ? null : Console.Out,
                 DataDirectory = dataDirectory,
-                AdminPassword = dataDirectory == null ? null : Environment.GetEnvironmentVariable("TOCSIN_ADMIN_PASSWORD"),
+                AdminPassword = adminPassword,
             };
             await using var run = new DeterministicRun(s, loaded.Map!, options);
             RunReport report = await run.RunAsync(cancellation).ConfigureAwait(false);

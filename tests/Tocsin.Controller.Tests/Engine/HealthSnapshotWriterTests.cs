@@ -22,6 +22,10 @@ public sealed class HealthSnapshotWriterTests
         // Never heard; a time with an offset and fractions; text the encoder must escape.
         new NodeHealth("node-\"quoted\"-<tag>-街道", Connectivity.Unknown, OfflineCause.Status, null, new DateTimeOffset(2026, 8, 1, 11, 0, 0, 500, TimeSpan.FromHours(8)),
             TimeSpan.FromHours(1) + TimeSpan.FromMilliseconds(250), ["door\nopen"], 0, 1e-7, "fw \\ 2", "brown-out", []),
+
+        // Days and a negative period (never sent, but a snapshot must not change it), and an enum value no build defines.
+        new NodeHealth("odd", (Connectivity)7, OfflineCause.None, null, null, TimeSpan.FromDays(3) + TimeSpan.FromTicks(1), [], -5, -1234.5678, null, null, []),
+        new NodeHealth("negative", Connectivity.Online, (OfflineCause)(-1), null, null, TimeSpan.FromMinutes(-5), [], null, null, null, null, []),
     ]);
 
     [Fact]
@@ -41,7 +45,7 @@ public sealed class HealthSnapshotWriterTests
     [Fact]
     public void What_it_writes_loads_back_into_the_same_health()
     {
-        HealthSnapshot snapshot = Varied();
+        HealthSnapshot snapshot = new(Varied().Nodes.Take(3).ToList());
         HealthSnapshot back = JsonSerializer.Deserialize<HealthSnapshot>(new HealthSnapshotWriter().Serialize(snapshot), JsonDefaults.Snapshot)!;
         Assert.Equal(snapshot.Nodes.Count, back.Nodes.Count);
         for (int i = 0; i < snapshot.Nodes.Count; i++)
