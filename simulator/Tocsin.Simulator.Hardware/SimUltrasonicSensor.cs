@@ -14,7 +14,9 @@ public sealed class SimUltrasonicSensor : ISerialLine
 
     private readonly SimClock _clock;
     private readonly Random _random;
-    private readonly Queue<byte> _out = new();
+    // Bytes sent and not yet read, oldest first: at most a second of frames and what a short read left.
+    private byte[] _out = new byte[64];
+    private int _outCount;
     private long _nextFrameMs;
 
     /// <summary>Creates a sensor mounted <paramref name="mountMm"/> above dry ground.</summary>
@@ -70,12 +72,10 @@ public sealed class SimUltrasonicSensor : ISerialLine
             }
         }
 
-        int n = 0;
-        while (n < count && _out.TryDequeue(out byte b))
-        {
-            buffer[offset + n++] = b;
-        }
-
+        int n = Math.Min(count, _outCount);
+        Array.Copy(_out, 0, buffer, offset, n);
+        _outCount -= n;
+        Array.Copy(_out, n, _out, 0, _outCount);
         return n;
     }
 
@@ -103,9 +103,15 @@ public sealed class SimUltrasonicSensor : ISerialLine
             sum ^= 0x01;
         }
 
-        _out.Enqueue(0xFF);
-        _out.Enqueue(high);
-        _out.Enqueue(low);
-        _out.Enqueue(sum);
+        if (_outCount + 4 > _out.Length)
+        {
+            Array.Resize(ref _out, _out.Length * 2);
+        }
+
+        _out[_outCount] = 0xFF;
+        _out[_outCount + 1] = high;
+        _out[_outCount + 2] = low;
+        _out[_outCount + 3] = sum;
+        _outCount += 4;
     }
 }

@@ -4,7 +4,7 @@ namespace Tocsin.Firmware.Util;
 /// CRC-32 (IEEE 802.3, reflected, as zlib), used to detect torn or corrupted flash records.
 /// Half a byte at a time from a 16-entry table (64 bytes of heap): a quarter of the bitwise loop's
 /// steps, which matters because records are not rare: a sensor in rain saves its 1.4 KB rain ring
-/// every minute and an outbox record every report. A 256-entry table (1 KB of heap) would halve the
+/// whenever a tip changes it, and checks an outbox record at every report it sends. A 256-entry table (1 KB of heap) would halve the
 /// steps again, which the ~84 KB heap cannot spare for this.
 /// </summary>
 public static class Crc32
