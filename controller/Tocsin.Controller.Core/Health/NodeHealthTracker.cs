@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Tocsin.Controller.Ingest;
 
 namespace Tocsin.Controller.Health;
@@ -59,12 +60,17 @@ public sealed class NodeHealthTracker
     {
         ArgumentNullException.ThrowIfNull(message);
         var changes = new List<HealthChange>();
-        NodeHealth n = Node(message.NodeId) with { LastSeen = receivedAt };
+
+        // One lookup for the read and the write (every message of every node comes here); nothing
+        // else touches the table until the slot is written.
+        ref NodeHealth? slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_nodes, message.NodeId, out _);
+        slot ??= NewNode(message.NodeId);
+        NodeHealth n = slot with { LastSeen = receivedAt };
         switch (message)
         {
             case StatusMessage { Online: false }:
                 n = SetConnectivity(n, Connectivity.Offline, OfflineCause.Status, receivedAt, changes);
-                _nodes[n.NodeId] = n;
+                slot = n;
                 return changes;
             case StatusMessage s:
                 n = n with { Firmware = s.Firmware ?? n.Firmware, BootReason = s.BootReason ?? n.BootReason };
@@ -89,7 +95,7 @@ public sealed class NodeHealthTracker
 
         // Any message proves the node is connected, whatever the last will said earlier.
         n = SetConnectivity(n, Connectivity.Online, OfflineCause.None, receivedAt, changes);
-        _nodes[n.NodeId] = n;
+        slot = n;
         DateTimeOffset silentAt = receivedAt + (n.HeartbeatPeriod * _options.MissedHeartbeats);
         if (silentAt < _nextSilenceCheck)
         {
@@ -132,8 +138,10 @@ public sealed class NodeHealthTracker
         return changes;
     }
 
-    private NodeHealth Node(string nodeId) => _nodes.GetValueOrDefault(nodeId)
-        ?? new NodeHealth(nodeId, Connectivity.Unknown, OfflineCause.None, null, null, _options.DefaultHeartbeatPeriod, [], null, null, null, null, []);
+    private NodeHealth Node(string nodeId) => _nodes.GetValueOrDefault(nodeId) ?? NewNode(nodeId);
+
+    private NodeHealth NewNode(string nodeId) =>
+        new(nodeId, Connectivity.Unknown, OfflineCause.None, null, null, _options.DefaultHeartbeatPeriod, [], null, null, null, null, []);
 
     private static NodeHealth SetConnectivity(NodeHealth n, Connectivity c, OfflineCause cause, DateTimeOffset at, List<HealthChange> changes)
     {

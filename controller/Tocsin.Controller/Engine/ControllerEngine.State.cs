@@ -103,7 +103,7 @@ public sealed partial class ControllerEngine
 
         var documents = new List<(string Name, byte[] Json)>
         {
-            ("sequences", JsonSerializer.SerializeToUtf8Bytes(_sequences.Export(), JsonDefaults.Options)),
+            ("sequences", _sequenceWriter.Serialize(_sequences.Export())),
             ("health", _healthWriter.Serialize(_health.Export())),
             ("alarms", JsonSerializer.SerializeToUtf8Bytes(_alarms.Export(), JsonDefaults.Options)),
             ("rule-engine", JsonSerializer.SerializeToUtf8Bytes(_rules?.Export(), JsonDefaults.Options)),

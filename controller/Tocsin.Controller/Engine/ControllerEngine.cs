@@ -48,6 +48,7 @@ public sealed partial class ControllerEngine : BackgroundService
     private DeliveryLedger _ledger = new();
     private long _ledgerVersionSaved;
     private readonly HealthSnapshotWriter _healthWriter = new();
+    private readonly SequenceSnapshotWriter _sequenceWriter = new();
     private const int CoverageKept = 16;
     private readonly Dictionary<string, CoverageNow> _coverageNow = new(StringComparer.Ordinal);
     private long _recordsVersion;
