@@ -55,6 +55,15 @@ public sealed class SimulatedLink : IMqttLink, ISeverableLink
     /// <summary>Bumped on every connection attempt, so late answers for an older attempt are ignored.</summary>
     internal int Attempt { get; private set; }
 
+    /// <summary>
+    /// Who the broker authenticated, while this link is its node's session; null otherwise. The network
+    /// keeps it here, not in a table, because it looks it up for every message (network thread only).
+    /// </summary>
+    internal NodeIdentity? BrokerIdentity { get; set; }
+
+    /// <summary>When the network last delivered this connection's packets to the broker and to the node (TCP order; network thread only).</summary>
+    internal (long UpUtcMs, long DownUtcMs) LastDelivery { get; set; }
+
     /// <inheritdoc />
     public void BeginConnect(MqttConnectRequest request)
     {

@@ -19,8 +19,6 @@ public sealed partial class SimulatedNetwork : INodeTransport
     private const int ConnectTimeoutMs = 5000;
     private readonly PriorityQueue<NetworkEvent, (long AtMs, long Order)> _events = new();
     private readonly Dictionary<string, SimulatedLink> _sessions = new(StringComparer.Ordinal);
-    private readonly Dictionary<SimulatedLink, NodeIdentity> _identities = [];
-    private readonly Dictionary<SimulatedLink, (long Up, long Down)> _lastDelivery = [];
     private readonly Dictionary<string, List<SimulatedLink>> _subscribers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _cut = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Topic, byte[] Payload)> _lastCommandByNode = new(StringComparer.Ordinal);
@@ -106,7 +104,7 @@ public sealed partial class SimulatedNetwork : INodeTransport
             Schedule(reachable ? 2 * Latency() : ConnectTimeoutMs, new NetworkEvent(NetworkEventKind.ConnectAnswer, link.NodeId, link, link.Attempt, string.Empty, [], false));
         }
 
-        if (!_identities.TryGetValue(link, out NodeIdentity? identity) || !IsSession(link))
+        if (link.BrokerIdentity is not { } identity)
         {
             return;
         }
@@ -247,8 +245,7 @@ public sealed partial class SimulatedNetwork : INodeTransport
         foreach (SimulatedLink link in _sessions.Values.ToList())
         {
             link.Dropped("connection reset by broker");
-            _identities.Remove(link);
-            _lastDelivery.Remove(link);
+            Forget(link);
         }
 
         _sessions.Clear();
@@ -320,7 +317,7 @@ public sealed partial class SimulatedNetwork : INodeTransport
         }
 
         _sessions[link.NodeId] = link;
-        _identities[link] = identity;
+        link.BrokerIdentity = identity;
         link.Connected();
         Tally.Connects++;
     }
@@ -328,8 +325,7 @@ public sealed partial class SimulatedNetwork : INodeTransport
     private void EndSession(SimulatedLink link, bool clean)
     {
         _sessions.Remove(link.NodeId);
-        _identities.Remove(link);
-        _lastDelivery.Remove(link);
+        Forget(link);
         if (!clean && link.Request is { WillTopic: { Length: > 0 } willTopic, WillPayload: { } will })
         {
             Tally.Wills++;
@@ -345,7 +341,14 @@ public sealed partial class SimulatedNetwork : INodeTransport
         Schedule(keepAliveS * 1500L, new NetworkEvent(NetworkEventKind.BrokerNoticesLoss, link.NodeId, link, 0, string.Empty, [], false));
     }
 
-    private bool IsSession(SimulatedLink link) => _sessions.TryGetValue(link.NodeId, out SimulatedLink? s) && s == link;
+    // A link holds an identity exactly while it is its node's session: both are set and dropped together.
+    private static bool IsSession(SimulatedLink link) => link.BrokerIdentity != null;
+
+    private static void Forget(SimulatedLink link)
+    {
+        link.BrokerIdentity = null;
+        link.LastDelivery = default;
+    }
 
     private void Remember(string nodeId, string topic, byte[] payload) => _lastCommandByNode[nodeId] = (topic, payload);
 
@@ -366,16 +369,16 @@ public sealed partial class SimulatedNetwork : INodeTransport
     {
         // TCP keeps one connection's packets in order: jitter may delay a message, never let it overtake.
         long at = _time.UtcMs + Latency();
-        (long lastUp, long lastDown) = _lastDelivery.GetValueOrDefault(link);
+        (long lastUp, long lastDown) = link.LastDelivery;
         if (up)
         {
             at = Math.Max(at, lastUp);
-            _lastDelivery[link] = (at, lastDown);
+            link.LastDelivery = (at, lastDown);
         }
         else
         {
             at = Math.Max(at, lastDown);
-            _lastDelivery[link] = (lastUp, at);
+            link.LastDelivery = (lastUp, at);
         }
 
         return at;
