@@ -103,6 +103,28 @@ public sealed class SimulatedNetworkTests
     }
 
     [Fact]
+    public async Task A_connection_that_comes_back_and_subscribes_again_gets_each_message_once()
+    {
+        const string topic = "tocsin/v1/area/c1/cmd";
+        SimulatedLink link = Connected("bn-1");
+        Assert.True(link.Subscribe(topic, 1));
+        _net.Collect(link);
+        link.Sever();
+        _net.Collect(link);
+        link.BeginConnect(new MqttConnectRequest { ClientId = "bn-1", UserName = "bn-1", Password = "pw", KeepAliveS = 60 });
+        _net.Collect(link);
+        After(200);
+        Assert.Equal(MqttLinkState.Connected, link.State);
+        Assert.True(link.Subscribe(topic, 1));
+        _net.Collect(link);
+
+        await _net.PublishAsync(topic, "{}"u8.ToArray(), CancellationToken.None);
+        After(100);
+        Assert.NotNull(link.TryReceive());
+        Assert.Null(link.TryReceive());
+    }
+
+    [Fact]
     public void A_cut_node_cannot_connect_until_restored()
     {
         SimulatedLink link = Connected("bn-1");

@@ -122,7 +122,11 @@ public sealed partial class SimulatedNetwork : INodeTransport
                 _subscribers[topic] = list = [];
             }
 
-            list.Add(link);
+            // A connection that comes back subscribes again: listed twice, it would get every message twice.
+            if (!list.Contains(link))
+            {
+                list.Add(link);
+            }
         }
 
         foreach (OutgoingPublish p in _publishScratch)
