@@ -125,6 +125,36 @@ public sealed class SimulatedNetworkTests
     }
 
     [Fact]
+    public void A_link_that_reconnects_before_the_broker_noticed_its_loss_takes_the_old_connection_over_and_keeps_its_session()
+    {
+        SimulatedLink link = Connected("bn-1", keepAliveS: 10);
+        link.Sever();
+        _net.Collect(link);
+        After(2_000);
+        link.BeginConnect(new MqttConnectRequest
+        {
+            ClientId = "bn-1", UserName = "bn-1", Password = "pw", KeepAliveS = 10,
+            WillTopic = "tocsin/v1/node/bn-1/status", WillPayload = Encoding.UTF8.GetBytes("{\"state\":\"offline\"}"),
+        });
+        _net.Collect(link);
+        After(200);
+        Assert.Equal(MqttLinkState.Connected, link.State);
+
+        // The broker closed the connection it still held, without a DISCONNECT: its will went out.
+        InboundMessage will = Assert.Single(_received);
+        Assert.Equal("tocsin/v1/node/bn-1/status", will.Topic);
+        _received.Clear();
+
+        // The loss notice of the old connection (15 s after the sever) must not end the new session.
+        After(20_000);
+        Assert.True(_net.IsConnected("bn-1"));
+        Assert.True(Publish(link, "hb", "{}"));
+        _net.Collect(link);
+        After(100);
+        Assert.Equal("tocsin/v1/node/bn-1/hb", Assert.Single(_received).Topic);
+    }
+
+    [Fact]
     public void A_cut_node_cannot_connect_until_restored()
     {
         SimulatedLink link = Connected("bn-1");

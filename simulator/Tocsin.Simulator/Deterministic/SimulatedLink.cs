@@ -61,6 +61,9 @@ public sealed class SimulatedLink : IMqttLink, ISeverableLink
     /// </summary>
     internal NodeIdentity? BrokerIdentity { get; set; }
 
+    /// <summary>The connection attempt that made this link its node's session (network thread only).</summary>
+    internal int SessionAttempt { get; set; }
+
     /// <summary>When the network last delivered this connection's packets to the broker and to the node (TCP order; network thread only).</summary>
     internal (long UpUtcMs, long DownUtcMs) LastDelivery { get; set; }
 

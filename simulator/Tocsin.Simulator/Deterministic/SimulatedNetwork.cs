@@ -193,7 +193,8 @@ public sealed partial class SimulatedNetwork : INodeTransport
                     Answer(e.Link!, e.Attempt);
                     break;
                 case NetworkEventKind.BrokerNoticesLoss:
-                    if (IsSession(e.Link!))
+                    // Only the connection that was lost: the link may have connected again since.
+                    if (IsSession(e.Link!) && e.Link!.SessionAttempt == e.Attempt)
                     {
                         EndSession(e.Link!, clean: false);
                     }
@@ -313,15 +314,21 @@ public sealed partial class SimulatedNetwork : INodeTransport
             return;
         }
 
-        if (_sessions.TryGetValue(link.NodeId, out SimulatedLink? old) && old != link)
+        if (_sessions.TryGetValue(link.NodeId, out SimulatedLink? old))
         {
             // Session takeover: the old connection is closed without a DISCONNECT, so its will goes out.
-            old.Dropped("session taken over");
+            // That holds as well when it is this link's own earlier connection, lost before the broker noticed.
+            if (old != link)
+            {
+                old.Dropped("session taken over");
+            }
+
             EndSession(old, clean: false);
         }
 
         _sessions[link.NodeId] = link;
         link.BrokerIdentity = identity;
+        link.SessionAttempt = attempt;
         link.Connected();
         Tally.Connects++;
     }
@@ -342,7 +349,7 @@ public sealed partial class SimulatedNetwork : INodeTransport
     private void ScheduleLossNotice(SimulatedLink link)
     {
         int keepAliveS = link.Request?.KeepAliveS ?? 60;
-        Schedule(keepAliveS * 1500L, new NetworkEvent(NetworkEventKind.BrokerNoticesLoss, link.NodeId, link, 0, string.Empty, [], false));
+        Schedule(keepAliveS * 1500L, new NetworkEvent(NetworkEventKind.BrokerNoticesLoss, link.NodeId, link, link.SessionAttempt, string.Empty, [], false));
     }
 
     // A link holds an identity exactly while it is its node's session: both are set and dropped together.
