@@ -2,7 +2,6 @@ using Tocsin.Firmware.Diagnostics;
 using Tocsin.Firmware.Hardware;
 using Tocsin.Firmware.Json;
 using Tocsin.Firmware.Mqtt;
-using Tocsin.Firmware.Util;
 
 namespace Tocsin.Firmware.Delivery;
 
@@ -18,7 +17,6 @@ namespace Tocsin.Firmware.Delivery;
 public sealed class Outbox
 {
     private const string MetaKey = "obm";
-    private const int MetaBytes = 20;
 
     private readonly IFlashStore _flash;
     private readonly LogRing _log;
@@ -27,7 +25,7 @@ public sealed class Outbox
     private readonly JsonWriter _writer;
     private readonly byte[] _record;
     private readonly byte[] _send;
-    private readonly byte[] _meta = new byte[MetaBytes];
+    private readonly byte[] _meta = new byte[OutboxMeta.Bytes];
     private readonly int _newEpoch;
     private int _count;
     private long _nextSeq = 1;
@@ -364,7 +362,7 @@ public sealed class Outbox
     private bool ReadMeta()
     {
         byte[] data = _flash.Read(MetaKey);
-        if (data == null || data.Length != MetaBytes || Crc32.Compute(data, 0, 16) != LittleEndian.ReadUInt32(data, 16))
+        if (!OutboxMeta.TryRead(data, out long nextSeq, out int epoch, out int dropped))
         {
             bool existed = data != null;
             _nextSeq = 1;
@@ -379,20 +377,16 @@ public sealed class Outbox
             return !existed;
         }
 
-        _nextSeq = (long)LittleEndian.ReadUInt32(data, 0) | ((long)LittleEndian.ReadUInt32(data, 4) << 32);
-        _epoch = (int)LittleEndian.ReadUInt32(data, 8);
-        DroppedCount = (int)LittleEndian.ReadUInt32(data, 12);
+        _nextSeq = nextSeq;
+        _epoch = epoch;
+        DroppedCount = dropped;
         return true;
     }
 
     private void WriteMeta()
     {
-        LittleEndian.WriteUInt32(_meta, 0, (uint)_nextSeq);
-        LittleEndian.WriteUInt32(_meta, 4, (uint)(_nextSeq >> 32));
-        LittleEndian.WriteUInt32(_meta, 8, (uint)_epoch);
-        LittleEndian.WriteUInt32(_meta, 12, (uint)DroppedCount);
-        LittleEndian.WriteUInt32(_meta, 16, Crc32.Compute(_meta, 0, 16));
-        if (!_flash.Write(MetaKey, _meta, MetaBytes))
+        OutboxMeta.Write(_meta, _nextSeq, _epoch, DroppedCount);
+        if (!_flash.Write(MetaKey, _meta, OutboxMeta.Bytes))
         {
             FlashErrorCount++;
         }
