@@ -28,14 +28,7 @@ public sealed class SqliteDatabase
 
         Path = path;
         _pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=" + (syncWrites ? "NORMAL" : "OFF") + "; " + CommonPragmas;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _connectionString = ConnectionString(path, SqliteOpenMode.ReadWriteCreate, SqliteCacheMode.Private);
     }
 
     private SqliteDatabase(string description, string connectionString, string pragmas)
@@ -64,16 +57,18 @@ public sealed class SqliteDatabase
             throw new ArgumentException("an in-memory database name takes letters, digits, '-' and '_' only", nameof(name));
         }
 
-        string connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = name,
-            Mode = SqliteOpenMode.Memory,
-            Cache = SqliteCacheMode.Shared,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
-        return new SqliteDatabase("memory:" + name, connectionString, "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; " + CommonPragmas);
+        return new SqliteDatabase("memory:" + name, ConnectionString(name, SqliteOpenMode.Memory, SqliteCacheMode.Shared),
+            "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; " + CommonPragmas);
     }
+
+    private static string ConnectionString(string dataSource, SqliteOpenMode mode, SqliteCacheMode cache) => new SqliteConnectionStringBuilder
+    {
+        DataSource = dataSource,
+        Mode = mode,
+        Cache = cache,
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
 
     /// <summary>The database file (or "memory:" and the name of an in-memory one).</summary>
     public string Path { get; }

@@ -12,6 +12,11 @@ public static class KeptDatabaseCheck
     public static string? Problem(string directory, string? adminPassword)
     {
         ArgumentNullException.ThrowIfNull(directory);
+        if (File.Exists(directory))
+        {
+            return "--data: " + directory + " is a file; give a directory";
+        }
+
         string? leftover = DatabaseFiles.FirstOrDefault(f => File.Exists(Path.Combine(directory, f)));
         if (leftover != null)
         {

@@ -36,6 +36,15 @@ public sealed class KeptDatabaseCheckTests : IDisposable
         Assert.Contains("already holds a database (" + file + ")", problem, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_file_in_place_of_the_directory_is_refused()
+    {
+        Directory.CreateDirectory(_directory);
+        string file = Path.Combine(_directory, "not-a-directory");
+        File.WriteAllText(file, "x");
+        Assert.Equal("--data: " + file + " is a file; give a directory", KeptDatabaseCheck.Problem(file, "long-enough-1"));
+    }
+
     [Theory]
     [InlineData(null, "--data needs TOCSIN_ADMIN_PASSWORD")]
     [InlineData("", "--data needs TOCSIN_ADMIN_PASSWORD")]
