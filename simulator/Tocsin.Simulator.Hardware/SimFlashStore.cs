@@ -20,6 +20,9 @@ public sealed class SimFlashStore : IFlashStore
     /// <summary>Writes done (a wear measure).</summary>
     public int WriteCount { get; private set; }
 
+    /// <summary>Reads done (each one a flash access and a fresh array on the device).</summary>
+    public int ReadCount { get; private set; }
+
     /// <summary>Bytes stored in all.</summary>
     public int TotalBytes
     {
@@ -49,6 +52,7 @@ public sealed class SimFlashStore : IFlashStore
     {
         lock (_gate)
         {
+            ReadCount++;
             return _blobs.TryGetValue(key, out byte[]? data) ? (byte[])data.Clone() : null!;
         }
     }

@@ -80,9 +80,13 @@ public sealed class DeterminismTests
         Assert.Equal(0, slow.Messages.Doubled);
         Assert.Equal(slow.Messages.Published, slow.Messages.Committed + slow.Messages.QueuedOnNodes);
 
-        // A warning the rules raise is dispatched inside a round, so its commands leave half a second later.
-        AlertSummary first = prompt.Alerts.First(a => a.Source == "Rule" && a.SoundP50S != null);
-        AlertSummary same = Assert.Single(slow.Alerts, a => a.Id == first.Id);
-        Assert.True(same.SoundP50S >= first.SoundP50S + 0.4, $"sounded {same.SoundP50S} s after dispatch, against {first.SoundP50S} s with a prompt controller");
+        // A warning the rules raise is dispatched inside a round, so its commands leave up to half a
+        // second later: never sooner, and the full half second unless the run needed the controller
+        // idle before then (the world's step every 10 s retires every round at once).
+        var pairs = prompt.Alerts.Where(a => a.Source == "Rule" && a.SoundP50S != null)
+            .Select(a => (Prompt: a.SoundP50S!.Value, Slow: Assert.Single(slow.Alerts, b => b.Id == a.Id).SoundP50S!.Value)).ToList();
+        Assert.NotEmpty(pairs);
+        Assert.All(pairs, p => Assert.True(p.Slow >= p.Prompt, $"sounded {p.Slow} s after dispatch, against {p.Prompt} s with a prompt controller"));
+        Assert.Contains(pairs, p => p.Slow >= p.Prompt + 0.4);
     }
 }

@@ -15,8 +15,9 @@ public static class BatteryTrend
         // Days relative to the first reading keep the sums small and exact enough.
         DateTimeOffset origin = readings[0].At;
         double n = readings.Count, sx = 0, sy = 0, sxx = 0, sxy = 0;
-        foreach (BatteryReading r in readings)
+        for (int i = 0; i < readings.Count; i++)
         {
+            BatteryReading r = readings[i];
             double x = (r.At - origin).TotalDays;
             sx += x;
             sy += r.Millivolts;

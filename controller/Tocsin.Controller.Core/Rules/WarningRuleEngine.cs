@@ -63,14 +63,24 @@ public sealed class WarningRuleEngine
     public IReadOnlyList<ProposedWarning> Observe(SensorEvidence evidence, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        var proposals = new List<ProposedWarning>();
+
+        // Called for every reading the district sends: most change nothing, so the list of proposals
+        // is made only when one is, and the rules are walked without a query object per call.
+        List<ProposedWarning>? proposals = null;
         if (!_map.ContainsCommunity(evidence.CommunityId))
         {
-            return proposals;
+            return [];
         }
 
-        foreach (WarningRule rule in _rules.Rules.Where(r => r.Evidence == evidence.Kind && (r.Sensors == null || r.Sensors.Contains(evidence.SensorId))))
+        IReadOnlyList<WarningRule> rules = _rules.Rules;
+        for (int i = 0; i < rules.Count; i++)
         {
+            WarningRule rule = rules[i];
+            if (rule.Evidence != evidence.Kind || (rule.Sensors != null && !rule.Sensors.Contains(evidence.SensorId)))
+            {
+                continue;
+            }
+
             var key = (rule.Id, evidence.SensorId);
             RuleSensorState? old = _sensors.GetValueOrDefault(key);
             if (old != null && evidence.ObservedAt < old.ObservedAt)
@@ -90,6 +100,7 @@ public sealed class WarningRuleEngine
                 continue;
             }
 
+            proposals ??= [];
             if (old != null && old.CommunityId != evidence.CommunityId && AreaOf(rule, old.CommunityId) is string oldArea)
             {
                 Evaluate(rule, oldArea, now, proposals);
@@ -98,7 +109,7 @@ public sealed class WarningRuleEngine
             Evaluate(rule, AreaOf(rule, evidence.CommunityId)!, now, proposals);
         }
 
-        return proposals;
+        return proposals ?? (IReadOnlyList<ProposedWarning>)[];
     }
 
     /// <summary>Lets time pass: lowers or ends warnings whose hold has run out.</summary>

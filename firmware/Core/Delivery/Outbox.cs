@@ -20,13 +20,14 @@ public sealed class Outbox
 
     private readonly IFlashStore _flash;
     private readonly LogRing _log;
-    private readonly long[] _slotSeq;
-    private readonly byte[] _slotStream;
+    private readonly OutboxSlotTable _slots;
     private readonly JsonWriter _writer;
     private readonly byte[] _record;
     private readonly byte[] _send;
     private readonly byte[] _meta = new byte[OutboxMeta.Bytes];
     private readonly int _newEpoch;
+    private long _recordSeq;
+    private int _recordLength;
     private int _count;
     private long _nextSeq = 1;
     private long _sentUpToSeq;
@@ -42,8 +43,7 @@ public sealed class Outbox
     {
         _flash = flash;
         _log = log;
-        _slotSeq = new long[capacity];
-        _slotStream = new byte[capacity];
+        _slots = new OutboxSlotTable(capacity);
         _writer = new JsonWriter(maxPayloadBytes);
         _record = new byte[maxPayloadBytes + OutboxRecord.OverheadBytes];
         _send = new byte[maxPayloadBytes + 64];
@@ -59,7 +59,7 @@ public sealed class Outbox
     public long ResendAfterMs { get; set; }
 
     /// <summary>Slots in all.</summary>
-    public int Capacity => _slotSeq.Length;
+    public int Capacity => _slots.Capacity;
 
     /// <summary>Messages held (sent or not) awaiting acknowledgement.</summary>
     public int Count => _count;
@@ -93,8 +93,8 @@ public sealed class Outbox
     {
         get
         {
-            int slot = FindMinSlotAbove(0);
-            return slot < 0 ? _nextSeq : _slotSeq[slot];
+            int slot = _slots.FindMinAbove(0);
+            return slot < 0 ? _nextSeq : _slots.SeqAt(slot);
         }
     }
 
@@ -103,10 +103,11 @@ public sealed class Outbox
     {
         bool metaOk = ReadMeta();
         _count = 0;
-        for (int slot = 0; slot < _slotSeq.Length; slot++)
+        _recordSeq = 0;
+        for (int slot = 0; slot < _slots.Capacity; slot++)
         {
-            _slotSeq[slot] = 0;
-            byte[] data = _flash.Read(SlotKey(slot));
+            _slots.Clear(slot);
+            byte[] data = _flash.Read(OutboxSlotTable.Key(slot));
             if (data == null)
             {
                 continue;
@@ -115,12 +116,11 @@ public sealed class Outbox
             if (!OutboxRecord.TryRead(data, out long seq, out int stream, out int _) || seq <= 0)
             {
                 CorruptCount++;
-                _flash.Delete(SlotKey(slot));
+                _flash.Delete(OutboxSlotTable.Key(slot));
                 continue;
             }
 
-            _slotSeq[slot] = seq;
-            _slotStream[slot] = (byte)stream;
+            _slots.Set(slot, seq, stream);
             _count++;
             if (seq >= _nextSeq)
             {
@@ -164,26 +164,31 @@ public sealed class Outbox
             return -1;
         }
 
-        if (_count == _slotSeq.Length)
+        if (_count == _slots.Capacity)
         {
             EvictOldest();
         }
 
-        int slot = FindFreeSlot();
+        int slot = _slots.FindFree();
         long seq = _nextSeq;
         _nextSeq++;
         WriteMeta();
         int length = OutboxRecord.Write(_record, seq, _pendingStream, _writer.Buffer, _writer.Length);
-        if (!_flash.Write(SlotKey(slot), _record, length))
+        _recordSeq = 0;
+        if (!_flash.Write(OutboxSlotTable.Key(slot), _record, length))
         {
             FlashErrorCount++;
             _log.Error("outbox", "flash write failed; message " + seq.ToString() + " lost");
             return -1;
         }
 
-        _slotSeq[slot] = seq;
-        _slotStream[slot] = (byte)_pendingStream;
+        _slots.Set(slot, seq, _pendingStream);
         _count++;
+
+        // The record stays in RAM until the next commit: sending it from there spares a flash read
+        // (a fresh array on the device) and a CRC pass over bytes that were checked in the writing.
+        _recordSeq = seq;
+        _recordLength = length;
         return seq;
     }
 
@@ -199,13 +204,13 @@ public sealed class Outbox
         }
 
         bool progressed = false;
-        for (int slot = 0; slot < _slotSeq.Length; slot++)
+        for (int slot = 0; slot < _slots.Capacity; slot++)
         {
-            long seq = _slotSeq[slot];
+            long seq = _slots.SeqAt(slot);
             if (seq != 0 && seq <= uptoSeq)
             {
-                _flash.Delete(SlotKey(slot));
-                _slotSeq[slot] = 0;
+                _flash.Delete(OutboxSlotTable.Key(slot));
+                _slots.Clear(slot);
                 _count--;
                 progressed = true;
             }
@@ -234,7 +239,7 @@ public sealed class Outbox
             return;
         }
 
-        int inFlight = CountAtOrBelow(_sentUpToSeq);
+        int inFlight = _slots.CountAtOrBelow(_sentUpToSeq);
         if (inFlight > 0 && nowMs - _lastProgressMs >= ResendAfterMs)
         {
             ResendCount++;
@@ -245,7 +250,7 @@ public sealed class Outbox
         long floor = OldestSeq;
         while (inFlight < Window)
         {
-            int slot = FindMinSlotAbove(_sentUpToSeq);
+            int slot = _slots.FindMinAbove(_sentUpToSeq);
             if (slot < 0 || !SendSlot(slot, floor, session, streamTopics))
             {
                 break;
@@ -256,20 +261,38 @@ public sealed class Outbox
                 _lastProgressMs = nowMs;
             }
 
-            _sentUpToSeq = _slotSeq[slot];
+            _sentUpToSeq = _slots.SeqAt(slot);
             inFlight++;
         }
     }
 
     private bool SendSlot(int slot, long floor, MqttSession session, string[] streamTopics)
     {
-        byte[] data = _flash.Read(SlotKey(slot));
-        if (!OutboxRecord.TryRead(data, out long seq, out int stream, out int length) || seq != _slotSeq[slot] || stream >= streamTopics.Length)
+        byte[] data;
+        long seq;
+        int stream;
+        int length;
+        bool readable;
+        if (_recordSeq != 0 && _slots.SeqAt(slot) == _recordSeq)
+        {
+            data = _record;
+            seq = _recordSeq;
+            stream = _slots.StreamAt(slot);
+            length = _recordLength - OutboxRecord.OverheadBytes;
+            readable = true;
+        }
+        else
+        {
+            data = _flash.Read(OutboxSlotTable.Key(slot));
+            readable = OutboxRecord.TryRead(data, out seq, out stream, out length);
+        }
+
+        if (!readable || seq != _slots.SeqAt(slot) || stream >= streamTopics.Length)
         {
             CorruptCount++;
-            _log.Error("outbox", "slot " + slot.ToString() + " unreadable; message " + _slotSeq[slot].ToString() + " lost");
-            _flash.Delete(SlotKey(slot));
-            _slotSeq[slot] = 0;
+            _log.Error("outbox", "slot " + slot.ToString() + " unreadable; message " + _slots.SeqAt(slot).ToString() + " lost");
+            _flash.Delete(OutboxSlotTable.Key(slot));
+            _slots.Clear(slot);
             _count--;
             return true;
         }
@@ -296,67 +319,17 @@ public sealed class Outbox
 
     private void EvictOldest()
     {
-        int slot = FindMinSlotAbove(0);
+        int slot = _slots.FindMinAbove(0);
         if (slot < 0)
         {
             return;
         }
 
-        _log.Warn("outbox", "full; oldest message " + _slotSeq[slot].ToString() + " evicted");
-        _flash.Delete(SlotKey(slot));
-        _slotSeq[slot] = 0;
+        _log.Warn("outbox", "full; oldest message " + _slots.SeqAt(slot).ToString() + " evicted");
+        _flash.Delete(OutboxSlotTable.Key(slot));
+        _slots.Clear(slot);
         _count--;
         DroppedCount++;
-    }
-
-    private int FindFreeSlot()
-    {
-        for (int slot = 0; slot < _slotSeq.Length; slot++)
-        {
-            if (_slotSeq[slot] == 0)
-            {
-                return slot;
-            }
-        }
-
-        return -1;
-    }
-
-    private int FindMinSlotAbove(long above)
-    {
-        int best = -1;
-        long bestSeq = long.MaxValue;
-        for (int slot = 0; slot < _slotSeq.Length; slot++)
-        {
-            long seq = _slotSeq[slot];
-            if (seq > above && seq < bestSeq)
-            {
-                bestSeq = seq;
-                best = slot;
-            }
-        }
-
-        return best;
-    }
-
-    private int CountAtOrBelow(long seqLimit)
-    {
-        if (seqLimit <= 0)
-        {
-            return 0;
-        }
-
-        int n = 0;
-        for (int slot = 0; slot < _slotSeq.Length; slot++)
-        {
-            long seq = _slotSeq[slot];
-            if (seq != 0 && seq <= seqLimit)
-            {
-                n++;
-            }
-        }
-
-        return n;
     }
 
     private bool ReadMeta()
@@ -391,6 +364,4 @@ public sealed class Outbox
             FlashErrorCount++;
         }
     }
-
-    private static string SlotKey(int slot) => "ob" + slot.ToString();
 }

@@ -174,7 +174,6 @@ public sealed partial class NodeRuntime
             Dispatch(message, nowMs);
         }
 
-        Outbox.Tick(nowMs, Session, _streamTopics);
         if (Session.IsConnected && nowMs >= _nextHeartbeatMs)
         {
             PublishHeartbeat(nowMs);
@@ -182,6 +181,10 @@ public sealed partial class NodeRuntime
 
         _security.Tick(nowMs, this);
         _module.Tick(nowMs);
+
+        // After the module, so what it stored this tick (a level event, a broadcast's result) goes
+        // out now rather than a loop later; acknowledgements were dispatched above, freeing the window.
+        Outbox.Tick(nowMs, Session, _streamTopics);
         if (_rebootAtMs >= 0 && nowMs >= _rebootAtMs)
         {
             _rebootAtMs = -1;

@@ -106,11 +106,15 @@ public sealed class SimulatedLink : IMqttLink, ISeverableLink
         byte[] copy = payload.AsSpan(0, length).ToArray();
         string leaf = topic[(topic.LastIndexOf('/') + 1)..];
         bool outbox = leaf is Topics.ReportLeaf or Topics.EventLeaf or Topics.ResultLeaf;
-        _outgoing.Add(new OutgoingPublish(topic, copy, retain)
+        MessageParseResult parsed = NodeMessageParser.Parse(topic, copy);
+        OutboxFacts? facts = null;
+        if (outbox)
         {
-            Parsed = NodeMessageParser.Parse(topic, copy),
-            Facts = outbox && OutboxFacts.TryRead(copy, out OutboxFacts facts) ? facts : null,
-        });
+            // A payload the parser refused is still read for its facts, the run report's own way.
+            facts = OutboxFacts.TryFrom(parsed.Message, out OutboxFacts f) || OutboxFacts.TryRead(copy, out f) ? f : null;
+        }
+
+        _outgoing.Add(new OutgoingPublish(topic, copy, retain) { Parsed = parsed, Facts = facts });
         return true;
     }
 

@@ -4,10 +4,10 @@ namespace Tocsin.Simulator.Reports;
 public sealed class NodeTally
 {
     /// <summary>Outbox messages seen leaving the node (each (epoch, seq) once, resends not counted).</summary>
-    public HashSet<long> Published { get; } = [];
+    public OutboxKeySet Published { get; } = new();
 
     /// <summary>Outbox messages the controller committed.</summary>
-    public HashSet<long> Committed { get; } = [];
+    public OutboxKeySet Committed { get; } = new();
 
     /// <summary>Messages the controller committed a second time (must stay 0).</summary>
     public int Doubled { get; set; }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tocsin.Controller.Ingest;
 
 namespace Tocsin.Simulator.Reports;
 
@@ -40,6 +41,43 @@ internal struct OutboxFacts
 
     /// <summary>Commands refused as replays (security event).</summary>
     public long Replayed;
+
+    /// <summary>
+    /// Takes the facts from the message as the controller's parser read it, which every node publish
+    /// gets anyway; false for anything but a report, event or result.
+    /// </summary>
+    public static bool TryFrom(NodeMessage? message, out OutboxFacts facts)
+    {
+        facts = default;
+        if (message is not OutboxMessage outbox)
+        {
+            return false;
+        }
+
+        facts.Epoch = outbox.Header.Epoch;
+        facts.Seq = outbox.Header.Seq;
+        switch (outbox)
+        {
+            case ReportMessage r:
+                facts.Type = r.Type;
+                break;
+            case EventMessage e:
+                facts.Type = e.Type;
+                facts.Level = e.Level is SensorLevel level ? SensorLevels.ToText(level) : null;
+                facts.Fault = e.Fault;
+                facts.Active = e.Active ?? false;
+                facts.BadMac = e.Measurements.TryGetValue("bad_mac", out double badMac) ? (long)badMac : 0;
+                facts.Replayed = e.Measurements.TryGetValue("replayed", out double replayed) ? (long)replayed : 0;
+                break;
+            case ResultMessage result:
+                facts.Command = result.CommandId;
+                facts.State = result.State;
+                facts.Reason = result.Reason;
+                break;
+        }
+
+        return true;
+    }
 
     /// <summary>Reads the facts; false when the payload is not a JSON object with ep and seq.</summary>
     public static bool TryRead(ReadOnlySpan<byte> payload, out OutboxFacts facts)

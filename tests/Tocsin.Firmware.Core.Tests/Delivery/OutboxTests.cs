@@ -165,6 +165,56 @@ public sealed class OutboxTests
     }
 
     [TestMethod]
+    public void A_message_stored_in_the_modules_tick_goes_out_in_that_same_tick()
+    {
+        var h = Connected();
+        bool store = true;
+        h.Module.OnTick = _ =>
+        {
+            if (store)
+            {
+                store = false;
+                Enqueue(h.Runtime.Outbox, 7);
+            }
+        };
+
+        h.Tick(10);
+        Assert.AreEqual(1, Sent(h).Count, "sent by the tick that stored it, not a loop later");
+        Assert.AreEqual(7, Sent(h)[0].GetProperty("value").GetInt32());
+    }
+
+    [TestMethod]
+    public void The_message_just_stored_is_sent_from_ram_and_older_ones_are_read_back_from_flash()
+    {
+        var h = Connected();
+        Enqueue(h.Runtime.Outbox, 1);
+        Enqueue(h.Runtime.Outbox, 2);
+        int reads = h.Flash.ReadCount;
+        h.Tick(10);
+        CollectionAssert.AreEqual(new[] { 1, 2 }, Sent(h).Select(e => e.GetProperty("value").GetInt32()).ToArray());
+        Assert.AreEqual(reads + 1, h.Flash.ReadCount, "only the older message needed its slot read");
+
+        Enqueue(h.Runtime.Outbox, 3);
+        h.Ack(2);
+        h.Tick(10);
+        Assert.AreEqual(3, Sent(h)[2].GetProperty("value").GetInt32());
+        Assert.AreEqual(reads + 1, h.Flash.ReadCount);
+    }
+
+    [TestMethod]
+    public void A_slot_found_corrupt_when_sending_is_discarded_and_the_next_message_still_goes()
+    {
+        var h = Connected();
+        Enqueue(h.Runtime.Outbox, 1);
+        Enqueue(h.Runtime.Outbox, 2);
+        h.Flash.Corrupt("ob0", 12);
+        h.Tick(10);
+        Assert.AreEqual(1, h.Runtime.Outbox.CorruptCount);
+        CollectionAssert.AreEqual(new[] { 2 }, Sent(h).Select(e => e.GetProperty("value").GetInt32()).ToArray());
+        Assert.AreEqual(1, h.Runtime.Outbox.Count);
+    }
+
+    [TestMethod]
     public void A_corrupt_slot_is_discarded_at_boot_and_the_rest_is_kept()
     {
         var flash = new SimFlashStore();

@@ -39,7 +39,14 @@ public sealed class RecordingNodeModule : INodeModule
 
     public void Start(NodeRuntime runtime, long nowMs) => _runtime = runtime;
 
-    public void Tick(long nowMs) => Ticks++;
+    /// <summary>Runs inside the module's tick (a test storing a message as a module would).</summary>
+    public System.Action<long> OnTick { get; set; }
+
+    public void Tick(long nowMs)
+    {
+        Ticks++;
+        OnTick?.Invoke(nowMs);
+    }
 
     public bool HandleCommand(VerifiedCommand command, long nowMs)
     {
