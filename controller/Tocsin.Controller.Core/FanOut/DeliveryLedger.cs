@@ -25,20 +25,32 @@ public sealed class DeliveryLedger
     // the next scan). The resend scan runs every second and must not walk a day's worth of deliveries.
     private readonly HashSet<(string Command, string Node)> _resendable = [];
 
-    /// <summary>Restores a ledger from <see cref="Export"/>.</summary>
-    public static DeliveryLedger FromSnapshot(DeliveryLedgerSnapshot snapshot)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        var ledger = new DeliveryLedger();
-        foreach (FanOutCommand c in snapshot.Commands)
-        {
-            ledger._commands[c.CommandId] = c;
-        }
+    // Commands changed, and commands forgotten, since the host last took them: it saves each command
+    // as a document of its own, so a snapshot rewrites the commands results are arriving for, not
+    // every command the ledger holds.
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _forgotten = new(StringComparer.Ordinal);
 
-        ledger._retired.UnionWith(snapshot.Retired);
-        foreach (NodeDelivery d in snapshot.Deliveries)
+    /// <summary>Restores a ledger from <see cref="Export"/>.</summary>
+    public static DeliveryLedger FromSnapshot(DeliveryLedgerSnapshot snapshot) => FromSnapshots([snapshot]);
+
+    /// <summary>Restores a ledger from several snapshots, such as one <see cref="ExportCommand"/> per command.</summary>
+    public static DeliveryLedger FromSnapshots(IEnumerable<DeliveryLedgerSnapshot> snapshots)
+    {
+        ArgumentNullException.ThrowIfNull(snapshots);
+        var ledger = new DeliveryLedger();
+        foreach (DeliveryLedgerSnapshot snapshot in snapshots)
         {
-            ledger.Put(d);
+            foreach (FanOutCommand c in snapshot.Commands)
+            {
+                ledger._commands[c.CommandId] = c;
+            }
+
+            ledger._retired.UnionWith(snapshot.Retired);
+            foreach (NodeDelivery d in snapshot.Deliveries)
+            {
+                ledger.Put(d);
+            }
         }
 
         return ledger;
@@ -54,6 +66,55 @@ public sealed class DeliveryLedger
     /// <summary>The whole state.</summary>
     public DeliveryLedgerSnapshot Export() => new(_commands.Values.ToList(), _retired.ToList(), _deliveries.Values.ToList());
 
+    /// <summary>One command's state: the command, whether it is retired, and its deliveries; null when not tracked.</summary>
+    public DeliveryLedgerSnapshot? ExportCommand(string commandId)
+    {
+        if (!_commands.TryGetValue(commandId, out FanOutCommand? command))
+        {
+            return null;
+        }
+
+        var deliveries = (_byCommand.GetValueOrDefault(commandId) ?? []).Select(n => _deliveries[(commandId, n)]).ToList();
+        return new DeliveryLedgerSnapshot([command], _retired.Contains(commandId) ? [commandId] : [], deliveries);
+    }
+
+    /// <summary>
+    /// The commands changed and the commands forgotten since the last call (each list in ordinal
+    /// order), and starts counting afresh. A restored ledger starts with nothing changed.
+    /// </summary>
+    public DeliveryLedgerChanges TakeChanges()
+    {
+        var changes = new DeliveryLedgerChanges(_changed.Order(StringComparer.Ordinal).ToList(), _forgotten.Order(StringComparer.Ordinal).ToList());
+        _changed.Clear();
+        _forgotten.Clear();
+        return changes;
+    }
+
+    /// <summary>Hands back changes taken by <see cref="TakeChanges"/> whose saving failed, to be taken again.</summary>
+    public void Reinstate(DeliveryLedgerChanges changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (string command in changes.Changed)
+        {
+            Changed(command);
+        }
+
+        foreach (string command in changes.Forgotten)
+        {
+            if (!_commands.ContainsKey(command))
+            {
+                _forgotten.Add(command);
+            }
+        }
+    }
+
+    /// <summary>Marks every command changed (a host moving the ledger to a new way of saving it).</summary>
+    public void MarkAllChanged() => _changed.UnionWith(_commands.Keys);
+
+    /// <summary>Commands that expired at or before <paramref name="cutoff"/>, oldest expiry first.</summary>
+    public IReadOnlyList<FanOutCommand> ExpiredBy(DateTimeOffset cutoff) =>
+        _commands.Values.Where(c => c.IsExpired(cutoff)).OrderBy(c => c.ExpiresUtcMs).ThenBy(c => c.CommandId, StringComparer.Ordinal).ToList();
+
     /// <summary>A tracked command, or null.</summary>
     public FanOutCommand? FindCommand(string commandId) => _commands.GetValueOrDefault(commandId);
 
@@ -66,6 +127,7 @@ public sealed class DeliveryLedger
         ArgumentNullException.ThrowIfNull(plan);
         Version++;
         _commands[plan.Command.CommandId] = plan.Command;
+        Changed(plan.Command.CommandId);
         if (plan.Command.Kind is CommandKinds.Cancel or CommandKinds.AllClear)
         {
             Retire(CommandIds.Broadcast(plan.Command.AlertId, plan.Command.AlertVersion));
@@ -88,6 +150,7 @@ public sealed class DeliveryLedger
         {
             Version++;
             _deliveries[(commandId, nodeId)] = d with { LastSentAt = at, SendCount = d.SendCount + 1 };
+            Changed(commandId);
         }
     }
 
@@ -96,6 +159,7 @@ public sealed class DeliveryLedger
     {
         Version++;
         _retired.Add(commandId);
+        Changed(commandId);
         foreach (string node in _byCommand.GetValueOrDefault(commandId) ?? [])
         {
             _resendable.Remove((commandId, node));
@@ -106,7 +170,12 @@ public sealed class DeliveryLedger
     public void Forget(string commandId)
     {
         Version++;
-        _commands.Remove(commandId);
+        if (_commands.Remove(commandId))
+        {
+            _changed.Remove(commandId);
+            _forgotten.Add(commandId);
+        }
+
         _retired.Remove(commandId);
         foreach (string node in _byCommand.GetValueOrDefault(commandId) ?? [])
         {
@@ -150,6 +219,7 @@ public sealed class DeliveryLedger
         };
         _deliveries[(d.CommandId, d.NodeId)] = updated;
         Version++;
+        Changed(d.CommandId);
         if (updated.State != DeliveryState.Pending)
         {
             _resendable.Remove((d.CommandId, d.NodeId));
@@ -216,6 +286,15 @@ public sealed class DeliveryLedger
         if (d.State == DeliveryState.Pending && !_retired.Contains(d.CommandId))
         {
             _resendable.Add((d.CommandId, d.NodeId));
+        }
+    }
+
+    private void Changed(string commandId)
+    {
+        if (_commands.ContainsKey(commandId))
+        {
+            _changed.Add(commandId);
+            _forgotten.Remove(commandId);
         }
     }
 

@@ -86,7 +86,7 @@ public sealed partial class ControllerEngine
 
         if (deadline != null)
         {
-            return CoverageCalculator.ForAlert(alert, _map, _records.Values, _ledger.DeliveriesOfAlert(id), deadline.Value);
+            return CoverageCalculator.ForAlert(alert, _map, _records.Values, _ledgerStore.DeliveriesOfAlert(_ledger, id), deadline.Value);
         }
 
         // Coverage as of now changes only with the alert, its deliveries, the node records or the map
@@ -100,7 +100,7 @@ public sealed partial class ControllerEngine
             return kept.Coverage with { Deadline = now };
         }
 
-        AlertCoverage coverage = CoverageCalculator.ForAlert(alert, _map, _records.Values, _ledger.DeliveriesOfAlert(id), now);
+        AlertCoverage coverage = CoverageCalculator.ForAlert(alert, _map, _records.Values, _ledgerStore.DeliveriesOfAlert(_ledger, id), now);
         if (_coverageNow.Count >= CoverageKept && !_coverageNow.ContainsKey(id))
         {
             // A few alerts are live at a time; the figures of the rest are not worth their memory.
@@ -112,7 +112,7 @@ public sealed partial class ControllerEngine
     }
 
     /// <summary>Every node's latest delivery state for an alert.</summary>
-    public IReadOnlyList<NodeDelivery> Deliveries(string id) => _ledger.DeliveriesOfAlert(id);
+    public IReadOnlyList<NodeDelivery> Deliveries(string id) => _ledgerStore.DeliveriesOfAlert(_ledger, id);
 
     /// <summary>The district's figures against the plan's targets (latest alert's reach when given).</summary>
     public DistrictScorecard? Scorecard(string? alertId, TimelinessFigures? reports)

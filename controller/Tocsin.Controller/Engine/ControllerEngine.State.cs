@@ -54,13 +54,7 @@ public sealed partial class ControllerEngine
             _sequences = SequenceBook.FromSnapshots(sequences);
         }
 
-        var ledger = _state.Read<DeliveryLedgerSnapshot>("ledger", JsonDefaults.Options);
-        if (ledger != null)
-        {
-            _ledger = DeliveryLedger.FromSnapshot(ledger);
-        }
-
-        _ledgerVersionSaved = _ledger.Version;
+        _ledger = _ledgerStore.Load();
 
         var health = _state.Read<HealthSnapshot>("health", JsonDefaults.Snapshot);
         if (health != null)
@@ -110,15 +104,20 @@ public sealed partial class ControllerEngine
             ("rule-alerts", JsonSerializer.SerializeToUtf8Bytes(_ruleAlerts, JsonDefaults.Options)),
         };
 
-        // The ledger is most of a snapshot's bytes and changes only around alerts.
-        long ledgerVersion = _ledger.Version;
-        if (ledgerVersion != _ledgerVersionSaved)
+        // The ledger is saved command by command, only the commands that changed (see LedgerStore).
+        var deletions = new List<string>();
+        DeliveryLedgerChanges ledgerChanges = _ledgerStore.AddChanges(_ledger, documents, deletions);
+        try
         {
-            documents.Add(("ledger", JsonSerializer.SerializeToUtf8Bytes(_ledger.Export(), JsonDefaults.Options)));
+            _state.Write(documents, deletions);
+        }
+        catch
+        {
+            _ledger.Reinstate(ledgerChanges);
+            throw;
         }
 
-        _state.Write(documents);
-        _ledgerVersionSaved = ledgerVersion;
+        _ledgerStore.Saved();
         _dirty = false;
     }
 

@@ -34,7 +34,22 @@ public sealed partial class ControllerEngine
         {
             Remember(alert.Expire(now));
         }
+
+        if (now >= _nextArchive)
+        {
+            // Commands long expired leave memory for the archive; once a minute is soon enough.
+            _nextArchive = now + TimeSpan.FromMinutes(1);
+            int archived = _ledgerStore.ArchiveExpired(_ledger, now);
+            if (archived > 0)
+            {
+                _dirty = true;
+                LogArchived(archived);
+            }
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "archived {Count} expired command(s) with their deliveries")]
+    private partial void LogArchived(int count);
 
     private void OnHealthChange(HealthChange change)
     {

@@ -46,7 +46,8 @@ public sealed partial class ControllerEngine : BackgroundService
     private RegionMap? _map;
     private SequenceBook _sequences = new();
     private DeliveryLedger _ledger = new();
-    private long _ledgerVersionSaved;
+    private readonly LedgerStore _ledgerStore;
+    private DateTimeOffset _nextArchive;
     private readonly HealthSnapshotWriter _healthWriter = new();
     private readonly SequenceSnapshotWriter _sequenceWriter = new();
     private const int CoverageKept = 16;
@@ -75,6 +76,7 @@ public sealed partial class ControllerEngine : BackgroundService
         _directory = directory;
         _time = time;
         _log = log;
+        _ledgerStore = new LedgerStore(state, TimeSpan.FromMinutes(Math.Max(0, options.LedgerArchiveAfterMinutes)));
         _planner = new FanOutPlanner(sequence, transport.DeliversToEachMember ? FanOutOptions.Default with { MaxNodesPerEnvelope = 1 } : FanOutOptions.Default);
         transport.MessageReceived += m =>
         {

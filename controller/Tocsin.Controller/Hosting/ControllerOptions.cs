@@ -60,6 +60,13 @@ public sealed class ControllerOptions
     public int SnapshotIntervalS { get; set; } = 5;
 
     /// <summary>
+    /// Minutes after a command expires before it and its deliveries leave memory for the archive (the
+    /// alert's coverage and deliveries are then read from there). Results for it arriving later are
+    /// not counted.
+    /// </summary>
+    public int LedgerArchiveAfterMinutes { get; set; } = 360;
+
+    /// <summary>
     /// True (the default): SQLite syncs the file at each checkpoint, so a power cut cannot corrupt it.
     /// False stops syncing: a killed process still loses nothing (the OS holds its writes), but a
     /// power cut may. Only for throwaway databases, such as a deterministic simulation's.

@@ -31,16 +31,52 @@ public sealed class StateStore : IStateStore
     }
 
     /// <inheritdoc />
+    public IReadOnlyList<string> Names(string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        using SqliteConnection c = _db.Open();
+        using SqliteCommand cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT name FROM state WHERE substr(name, 1, length($p)) = $p";
+        cmd.Parameters.AddWithValue("$p", prefix);
+        var names = new List<string>();
+        using (SqliteDataReader reader = cmd.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
+
+    /// <inheritdoc />
     void IStateStore.Write(IEnumerable<(string Name, byte[] Json)> documents) => Write(documents);
 
-    /// <summary>Writes several documents (UTF-8 JSON) in one transaction; they are stored as text.</summary>
-    public void Write(IEnumerable<(string Name, byte[] Json)> documents, SqliteConnection? connection = null, SqliteTransaction? transaction = null)
+    /// <inheritdoc />
+    void IStateStore.Write(IEnumerable<(string Name, byte[] Json)> documents, IEnumerable<string> deletions) => Write(documents, deletions: deletions);
+
+    /// <summary>
+    /// Writes several documents (UTF-8 JSON) and deletes the ones named in <paramref name="deletions"/>,
+    /// in one transaction; documents are stored as text.
+    /// </summary>
+    public void Write(IEnumerable<(string Name, byte[] Json)> documents, SqliteConnection? connection = null, SqliteTransaction? transaction = null, IEnumerable<string>? deletions = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         SqliteConnection c = connection ?? _db.Open();
         try
         {
             SqliteTransaction tx = transaction ?? c.BeginTransaction();
+            foreach (string name in deletions ?? [])
+            {
+                using SqliteCommand delete = c.CreateCommand();
+                delete.Transaction = tx;
+                delete.CommandText = "DELETE FROM state WHERE name = $n";
+                delete.Parameters.AddWithValue("$n", name);
+                delete.ExecuteNonQuery();
+            }
+
             foreach (var (name, json) in documents)
             {
                 using SqliteCommand cmd = c.CreateCommand();

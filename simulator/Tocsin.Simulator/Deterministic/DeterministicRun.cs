@@ -77,9 +77,10 @@ public sealed partial class DeterministicRun : IAsyncDisposable
             HttpUrl = "http://127.0.0.1:0",
             BootstrapAdminPassword = _options.AdminPassword ?? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18)),
 
-            // Snapshots hold every node's sequence and health state and every delivery: at 10,000 nodes one
-            // allocates ~90 MB of JSON, so a big district snapshots every 5 minutes (a killed controller
-            // loses at most that much; nodes resend what was not acknowledged, duplicates are dropped).
+            // Snapshots hold every node's sequence and health state and the commands results arrived for:
+            // at 10,000 nodes one allocates tens of MB of JSON, so a big district snapshots every 5 minutes
+            // (a killed controller loses at most that much; nodes resend what was not acknowledged,
+            // duplicates are dropped).
             SnapshotIntervalS = _plan.Nodes.Count > 2000 ? 300 : 30,
 
             // A simulation's database kept in a data directory is a test artefact, and its controller kill
@@ -87,6 +88,11 @@ public sealed partial class DeterministicRun : IAsyncDisposable
             // 10,000 nodes the syncs at checkpoints cost SQLite about 40 % of its time.
             SyncWrites = false,
         };
+        if (_options.LedgerArchiveAfterMinutes is int archiveAfter)
+        {
+            controllerOptions.LedgerArchiveAfterMinutes = archiveAfter;
+        }
+
         _controller = new DeterministicController(controllerOptions, _controllerTime, _network, new ControllerLogRecorder(OnControllerWarning));
         int horizon = Math.Max(Math.Max(scenario.Tick.SensorMs, scenario.Tick.SpeakerMs), Math.Max(scenario.Tick.SoundingMs, scenario.Tick.SteadyMs)) + scenario.Tick.ActiveMs;
         _scheduler = new NodeScheduler(_plan.Nodes.Count, scenario.Tick.ActiveMs, horizon);

@@ -21,6 +21,12 @@ public sealed class RunOptions
     /// <summary>Seed override (null: the scenario's).</summary>
     public int? Seed { get; init; }
 
+    /// <summary>
+    /// Minutes after a command expires before the controller archives it (null: the controller's
+    /// default, <see cref="Tocsin.Controller.Hosting.ControllerOptions.LedgerArchiveAfterMinutes"/>).
+    /// </summary>
+    public int? LedgerArchiveAfterMinutes { get; init; }
+
     /// <summary>Most timeline entries kept in the report.</summary>
     public int TimelineLimit { get; init; } = 5000;
 }

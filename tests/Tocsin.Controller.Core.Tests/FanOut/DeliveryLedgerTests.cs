@@ -204,4 +204,66 @@ public sealed class DeliveryLedgerTests
         Assert.Empty(back.OwedTo("bn-a", _clock.Now));
         Assert.Null(back.Get(Cmd, "bn-a"));
     }
+
+    [Fact]
+    public void Changes_name_the_commands_that_changed_once_and_a_restored_ledger_starts_with_none()
+    {
+        Assert.Equal([Cmd], _ledger.TakeChanges().Changed);
+        Assert.Empty(_ledger.TakeChanges().Changed);
+
+        Result("bn-a", "received");
+        _ledger.MarkSent(Cmd, "bn-b", _clock.Now);
+        DeliveryLedgerChanges changes = _ledger.TakeChanges();
+        Assert.Equal([Cmd], changes.Changed);
+        Assert.Empty(changes.Forgotten);
+
+        Result("bn-a", "received", seq: _nodeSeq);
+        _ledger.Retire("not-tracked");
+        Assert.Empty(_ledger.TakeChanges().Changed);
+
+        DeliveryLedger back = DeliveryLedger.FromSnapshots([_ledger.ExportCommand(Cmd)!]);
+        Assert.Empty(back.TakeChanges().Changed);
+        back.MarkAllChanged();
+        Assert.Equal([Cmd], back.TakeChanges().Changed);
+    }
+
+    [Fact]
+    public void One_commands_export_restores_its_deliveries_history_and_retirement()
+    {
+        Result("bn-a", "playing");
+        _ledger.Retire(Cmd);
+        DeliveryLedgerSnapshot one = JsonSerializer.Deserialize<DeliveryLedgerSnapshot>(JsonSerializer.Serialize(_ledger.ExportCommand(Cmd)))!;
+        DeliveryLedger back = DeliveryLedger.FromSnapshots([one]);
+        Assert.Equal(_ledger.DeliveriesOfAlert(_plan.Command.AlertId).Select(d => (d.NodeId, d.State, d.History.Count)),
+            back.DeliveriesOfAlert(_plan.Command.AlertId).Select(d => (d.NodeId, d.State, d.History.Count)));
+        Assert.Empty(back.DueForResend(_clock.Advance(TimeSpan.FromMinutes(1)), Resend));
+        Assert.Null(_ledger.ExportCommand("no-such-command"));
+    }
+
+    [Fact]
+    public void A_forgotten_command_is_reported_once_and_changes_handed_back_after_a_failed_save_are_taken_again()
+    {
+        _ledger.TakeChanges();
+        Result("bn-c", "received");
+        DeliveryLedgerChanges failed = _ledger.TakeChanges();
+        _ledger.Reinstate(failed);
+        Assert.Equal([Cmd], _ledger.TakeChanges().Changed);
+
+        _ledger.Forget(Cmd);
+        DeliveryLedgerChanges forgotten = _ledger.TakeChanges();
+        Assert.Empty(forgotten.Changed);
+        Assert.Equal([Cmd], forgotten.Forgotten);
+        _ledger.Reinstate(forgotten);
+        Assert.Equal([Cmd], _ledger.TakeChanges().Forgotten);
+        Assert.Empty(_ledger.TakeChanges().Forgotten);
+    }
+
+    [Fact]
+    public void Commands_expired_by_a_time_are_listed_oldest_first()
+    {
+        Assert.Empty(_ledger.ExpiredBy(_clock.Now));
+        DateTimeOffset expiry = DateTimeOffset.FromUnixTimeMilliseconds(_plan.Command.ExpiresUtcMs);
+        Assert.Empty(_ledger.ExpiredBy(expiry.AddMilliseconds(-1)));
+        Assert.Equal([Cmd], _ledger.ExpiredBy(expiry).Select(c => c.CommandId));
+    }
 }

@@ -33,4 +33,20 @@ public sealed class StateStoreTests(PostgresServer server)
         Assert.Equal("{\"node\":\"sn-\u4e1c-1\",\"mv\":3950}", storage.Scalar("SELECT json FROM state WHERE name = 'health'"));
         Assert.Equal(3950, storage.State.Read<Dictionary<string, System.Text.Json.JsonElement>>("health", JsonDefaults.Options)!["mv"].GetInt32());
     }
+
+    [Theory]
+    [MemberData(nameof(StorageUnderTest.Databases), MemberType = typeof(StorageUnderTest))]
+    public async Task Documents_are_listed_by_prefix_in_ordinal_order_and_deleted_with_a_write(string database)
+    {
+        using StorageUnderTest storage = await StorageUnderTest.CreateAsync(database, server);
+        storage.State.Write([("ledger/b.v1", "{}"u8.ToArray()), ("ledger/B.v1", "{}"u8.ToArray()), ("ledger/a.v2", "{}"u8.ToArray()), ("ledger-archive/a/a.v1", "{}"u8.ToArray()), ("ledger", "{}"u8.ToArray())]);
+        Assert.Equal(["ledger/B.v1", "ledger/a.v2", "ledger/b.v1"], storage.State.Names("ledger/"));
+        Assert.Equal(["ledger-archive/a/a.v1"], storage.State.Names("ledger-archive/a/"));
+        Assert.Empty(storage.State.Names("ledger-archive/b/"));
+
+        storage.State.Write([("ledger/c.v1", "[3]"u8.ToArray())], ["ledger/a.v2", "ledger", "no-such-document"]);
+        Assert.Equal(["ledger/B.v1", "ledger/b.v1", "ledger/c.v1"], storage.State.Names("ledger/"));
+        Assert.Null(storage.State.Read<object>("ledger", JsonDefaults.Options));
+        Assert.Equal([3], storage.State.Read<int[]>("ledger/c.v1", JsonDefaults.Options)!);
+    }
 }

@@ -27,14 +27,46 @@ public sealed class PostgresStateStore : IStateStore
     }
 
     /// <inheritdoc />
-    public void Write(IEnumerable<(string Name, byte[] Json)> documents)
+    public IReadOnlyList<string> Names(string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        using NpgsqlConnection c = _db.Open();
+        using var cmd = new NpgsqlCommand("SELECT name FROM state WHERE starts_with(name, $1)", c);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = prefix });
+        var names = new List<string>();
+        using (NpgsqlDataReader reader = cmd.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        // Ordinal, whatever collation the database was created with.
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
+
+    /// <inheritdoc />
+    public void Write(IEnumerable<(string Name, byte[] Json)> documents) => Write(documents, []);
+
+    /// <inheritdoc />
+    public void Write(IEnumerable<(string Name, byte[] Json)> documents, IEnumerable<string> deletions)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(deletions);
         long now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         using NpgsqlConnection c = _db.Open();
         using NpgsqlTransaction tx = c.BeginTransaction();
         // One statement per document, all sent in one round trip; a name given twice ends with its last document.
         using var batch = new NpgsqlBatch(c, tx);
+        foreach (string name in deletions)
+        {
+            var delete = new NpgsqlBatchCommand("DELETE FROM state WHERE name = $1");
+            delete.Parameters.Add(new NpgsqlParameter { Value = name });
+            batch.BatchCommands.Add(delete);
+        }
+
         foreach (var (name, json) in documents)
         {
             var upsert = new NpgsqlBatchCommand(Upsert);

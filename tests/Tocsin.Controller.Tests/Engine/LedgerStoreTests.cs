@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Tocsin.Controller.Engine;
+using Tocsin.Controller.FanOut;
+using Tocsin.Controller.Tests.Support;
+using Xunit;
+
+namespace Tocsin.Controller.Tests.Engine;
+
+[Collection(PostgresCollection.Name)]
+public sealed class LedgerStoreTests(PostgresServer server)
+{
+    private static readonly DateTimeOffset Sent = new(2026, 7, 1, 8, 0, 0, TimeSpan.Zero);
+
+    private static FanOutCommand Command(string alert, int version, TimeSpan validFor) =>
+        new(alert + ".v" + version, version, "broadcast", "live", Sent.ToUnixTimeMilliseconds(), (Sent + validFor).ToUnixTimeMilliseconds(), [1, 2, 3], alert, version);
+
+    private static DeliveryLedgerSnapshot Snapshot(params FanOutCommand[] commands) =>
+        new(commands, [], commands.SelectMany(c => new[] { "bn-1", "bn-2" }.Select(n =>
+            new NodeDelivery(c.CommandId, n, "c1", DeliveryState.Succeeded, null, Sent, Sent, 1, [new DeliveryEvent(DeliveryState.Succeeded, null, Sent.AddSeconds(5), null, 1, 1)]))).ToList());
+
+    [Theory]
+    [MemberData(nameof(StorageUnderTest.Databases), MemberType = typeof(StorageUnderTest))]
+    public async Task A_whole_ledger_document_of_an_earlier_version_is_saved_again_command_by_command(string database)
+    {
+        using StorageUnderTest storage = await StorageUnderTest.CreateAsync(database, server);
+        storage.State.Write([("ledger", JsonSerializer.SerializeToUtf8Bytes(Snapshot(Command("a-1", 1, TimeSpan.FromHours(1)), Command("a-2", 1, TimeSpan.FromHours(1))), JsonDefaults.Options))]);
+
+        var store = new LedgerStore(storage.State, TimeSpan.FromHours(6));
+        DeliveryLedger ledger = store.Load();
+        Assert.Equal(2, ledger.DeliveriesOfAlert("a-1").Count);
+        var documents = new List<(string Name, byte[] Json)>();
+        var deletions = new List<string>();
+        store.AddChanges(ledger, documents, deletions);
+        storage.State.Write(documents, deletions);
+        store.Saved();
+
+        Assert.Equal(["ledger/a-1.v1", "ledger/a-2.v1"], storage.State.Names("ledger/"));
+        Assert.Null(storage.State.Read<DeliveryLedgerSnapshot>("ledger", JsonDefaults.Options));
+        DeliveryLedger back = new LedgerStore(storage.State, TimeSpan.FromHours(6)).Load();
+        Assert.Equal(ledger.DeliveriesOfAlert("a-2").Select(d => (d.NodeId, d.State)), back.DeliveriesOfAlert("a-2").Select(d => (d.NodeId, d.State)));
+        Assert.Empty(back.TakeChanges().Changed);
+    }
+
+    [Theory]
+    [MemberData(nameof(StorageUnderTest.Databases), MemberType = typeof(StorageUnderTest))]
+    public async Task A_command_long_expired_is_archived_out_of_memory_and_its_deliveries_are_still_found(string database)
+    {
+        using StorageUnderTest storage = await StorageUnderTest.CreateAsync(database, server);
+        var store = new LedgerStore(storage.State, TimeSpan.FromHours(1));
+        DeliveryLedger ledger = DeliveryLedger.FromSnapshots([Snapshot(Command("a-1", 1, TimeSpan.FromMinutes(30))), Snapshot(Command("a-1", 2, TimeSpan.FromHours(3)))]);
+        ledger.MarkAllChanged();
+        Assert.Equal(4, store.DeliveriesOfAlert(ledger, "a-1").Count);
+
+        Assert.Equal(0, store.ArchiveExpired(ledger, Sent.AddMinutes(89)));
+        Assert.Equal(1, store.ArchiveExpired(ledger, Sent.AddMinutes(90)));
+        Assert.Null(ledger.FindCommand("a-1.v1"));
+        Assert.Equal(["ledger-archive/a-1/a-1.v1"], storage.State.Names("ledger-archive/"));
+
+        IReadOnlyList<NodeDelivery> both = store.DeliveriesOfAlert(ledger, "a-1");
+        Assert.Equal(["a-1.v1/bn-1", "a-1.v1/bn-2", "a-1.v2/bn-1", "a-1.v2/bn-2"], both.Select(d => d.CommandId + "/" + d.NodeId));
+        Assert.Equal(DeliveryState.Succeeded, both[0].History.Single().State);
+        Assert.Equal(both.Select(d => d.NodeId), new LedgerStore(storage.State, TimeSpan.FromHours(1)).DeliveriesOfAlert(ledger, "a-1").Select(d => d.NodeId));
+
+        var documents = new List<(string Name, byte[] Json)>();
+        var deletions = new List<string>();
+        store.AddChanges(ledger, documents, deletions);
+        Assert.Equal(["ledger/a-1.v2"], documents.Select(d => d.Name));
+        Assert.Equal(["ledger/a-1.v1"], deletions);
+    }
+}
