@@ -39,17 +39,28 @@ public sealed partial class ControllerEngine
         {
             // Commands long expired leave memory for the archive; once a minute is soon enough.
             _nextArchive = now + TimeSpan.FromMinutes(1);
-            int archived = _ledgerStore.ArchiveExpired(_ledger, now);
-            if (archived > 0)
+            try
             {
-                _dirty = true;
-                LogArchived(archived);
+                int archived = _ledgerStore.ArchiveExpired(_ledger, now);
+                if (archived > 0)
+                {
+                    _dirty = true;
+                    LogArchived(archived);
+                }
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or IOException)
+            {
+                // Nothing was forgotten: the commands stay live and the next minute tries again.
+                LogArchiveFailed(ex);
             }
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "archived {Count} expired command(s) with their deliveries")]
     private partial void LogArchived(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "archiving expired commands failed; they stay in memory and are tried again in a minute")]
+    private partial void LogArchiveFailed(Exception ex);
 
     private void OnHealthChange(HealthChange change)
     {

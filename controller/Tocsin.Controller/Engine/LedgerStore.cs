@@ -96,23 +96,35 @@ internal sealed class LedgerStore
     public void Saved() => _legacyPresent = false;
 
     /// <summary>
-    /// Archives every command expired for <see cref="ArchiveAfter"/> at <paramref name="now"/>: writes its
-    /// archive document, then forgets it (the next snapshot deletes its live document). Returns how many.
+    /// Archives every command expired for <see cref="ArchiveAfter"/> at <paramref name="now"/>: one write
+    /// adds their archive documents and deletes their live ones (so a restart never finds a command both
+    /// live and archived), then the ledger forgets them. Returns how many; on a failed write nothing changes.
     /// </summary>
     public int ArchiveExpired(DeliveryLedger ledger, DateTimeOffset now)
     {
-        int archived = 0;
-        foreach (FanOutCommand command in ledger.ExpiredBy(now - ArchiveAfter))
+        IReadOnlyList<FanOutCommand> expired = ledger.ExpiredBy(now - ArchiveAfter);
+        if (expired.Count == 0)
         {
-            byte[] json = JsonSerializer.SerializeToUtf8Bytes(ledger.ExportCommand(command.CommandId), JsonDefaults.Options);
-            _state.Write([(ArchivePrefix + command.AlertId + "/" + command.CommandId, json)]);
+            return 0;
+        }
+
+        var documents = new List<(string Name, byte[] Json)>(expired.Count);
+        var deletions = new List<string>(expired.Count);
+        foreach (FanOutCommand command in expired)
+        {
+            documents.Add((ArchivePrefix + command.AlertId + "/" + command.CommandId, JsonSerializer.SerializeToUtf8Bytes(ledger.ExportCommand(command.CommandId), JsonDefaults.Options)));
+            deletions.Add(LivePrefix + command.CommandId);
+        }
+
+        _state.Write(documents, deletions);
+        foreach (FanOutCommand command in expired)
+        {
             ledger.Forget(command.CommandId);
             _archived.Remove(command.AlertId);
             _nothingArchived.Remove(command.AlertId);
-            archived++;
         }
 
-        return archived;
+        return expired.Count;
     }
 
     /// <summary>Every delivery of <paramref name="alertId"/>: the live ones and the archived ones, by command then node.</summary>
@@ -120,8 +132,16 @@ internal sealed class LedgerStore
     {
         IReadOnlyList<NodeDelivery> live = ledger.DeliveriesOfAlert(alertId);
         IReadOnlyList<NodeDelivery> archived = Archived(alertId);
-        return archived.Count == 0 ? live
-            : live.Concat(archived).OrderBy(d => d.CommandId, StringComparer.Ordinal).ThenBy(d => d.NodeId, StringComparer.Ordinal).ToList();
+        if (archived.Count == 0)
+        {
+            return live;
+        }
+
+        // A command is live or archived, never both, unless the whole-ledger document of an earlier
+        // version still held it: the live delivery then counts, once.
+        var liveCommands = new HashSet<string>(live.Select(d => d.CommandId), StringComparer.Ordinal);
+        return live.Concat(archived.Where(d => !liveCommands.Contains(d.CommandId)))
+            .OrderBy(d => d.CommandId, StringComparer.Ordinal).ThenBy(d => d.NodeId, StringComparer.Ordinal).ToList();
     }
 
     private IReadOnlyList<NodeDelivery> Archived(string alertId)

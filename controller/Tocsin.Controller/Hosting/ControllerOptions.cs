@@ -62,7 +62,8 @@ public sealed class ControllerOptions
     /// <summary>
     /// Minutes after a command expires before it and its deliveries leave memory for the archive (the
     /// alert's coverage and deliveries are then read from there). Results for it arriving later are
-    /// not counted.
+    /// not counted, so this should outlast a node's outage: 0 archives at expiry (tests), negative is
+    /// taken as 0.
     /// </summary>
     public int LedgerArchiveAfterMinutes { get; set; } = 360;
 

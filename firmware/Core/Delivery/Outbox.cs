@@ -10,7 +10,8 @@ namespace Tocsin.Firmware.Delivery;
 /// Each message gets the next sequence number and is written to its own flash slot before it is
 /// sent; only the controller's cumulative acknowledgement ("upto") frees it, so broker restarts,
 /// dropped queues and reboots lose nothing. Delivery is oldest first with a small window and
-/// go-back-N resend. RAM holds only each slot's sequence number, so capacity costs flash, not heap.
+/// go-back-N resend. RAM holds each slot's sequence number and stream and the last record written,
+/// so capacity costs flash, not heap.
 /// When full, the oldest message is evicted and counted (<see cref="DroppedCount"/>); every sent
 /// message carries "floor" (the oldest sequence still held) so the controller can record the gap.
 /// </summary>
@@ -185,8 +186,9 @@ public sealed class Outbox
         _slots.Set(slot, seq, _pendingStream);
         _count++;
 
-        // The record stays in RAM until the next commit: sending it from there spares a flash read
-        // (a fresh array on the device) and a CRC pass over bytes that were checked in the writing.
+        // The record stays in RAM until the next commit: sending it from there spares a flash read (a
+        // fresh array on the device) and a CRC check. Flash that corrupted it after the write is then
+        // noticed only if it must be read back (a resend after newer messages, or at boot).
         _recordSeq = seq;
         _recordLength = length;
         return seq;

@@ -156,7 +156,7 @@ public sealed partial class NodeRuntime
         _module.Start(this, nowMs);
     }
 
-    /// <summary>One cooperative step: console, session, inbound messages, outbox, heartbeat, module.</summary>
+    /// <summary>One cooperative step: console, session, inbound messages, heartbeat, security, module, then the outbox.</summary>
     public void Tick(long nowMs)
     {
         _nowMs = nowMs;

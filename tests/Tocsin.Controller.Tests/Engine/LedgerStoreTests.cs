@@ -66,5 +66,37 @@ public sealed class LedgerStoreTests(PostgresServer server)
         store.AddChanges(ledger, documents, deletions);
         Assert.Equal(["ledger/a-1.v2"], documents.Select(d => d.Name));
         Assert.Equal(["ledger/a-1.v1"], deletions);
+        storage.State.Write(documents, deletions);
+        Assert.Equal(["ledger/a-1.v2"], storage.State.Names(LedgerStore.LivePrefix));
+    }
+
+    [Theory]
+    [MemberData(nameof(StorageUnderTest.Databases), MemberType = typeof(StorageUnderTest))]
+    public async Task An_alert_read_from_the_archive_is_read_again_when_another_of_its_commands_is_archived(string database)
+    {
+        using StorageUnderTest storage = await StorageUnderTest.CreateAsync(database, server);
+        var store = new LedgerStore(storage.State, TimeSpan.Zero);
+        DeliveryLedger ledger = DeliveryLedger.FromSnapshots([Snapshot(Command("a-1", 1, TimeSpan.FromMinutes(10))), Snapshot(Command("a-1", 2, TimeSpan.FromMinutes(20)))]);
+
+        Assert.Equal(1, store.ArchiveExpired(ledger, Sent.AddMinutes(10)));
+        Assert.Equal(4, store.DeliveriesOfAlert(ledger, "a-1").Count);
+        Assert.Equal(1, store.ArchiveExpired(ledger, Sent.AddMinutes(20)));
+        Assert.Empty(ledger.DeliveriesOfAlert("a-1"));
+        Assert.Equal(["a-1.v1", "a-1.v1", "a-1.v2", "a-1.v2"], store.DeliveriesOfAlert(ledger, "a-1").Select(d => d.CommandId));
+        Assert.Empty(storage.State.Names(LedgerStore.LivePrefix));
+    }
+
+    [Theory]
+    [MemberData(nameof(StorageUnderTest.Databases), MemberType = typeof(StorageUnderTest))]
+    public async Task A_command_both_in_an_old_whole_ledger_document_and_in_the_archive_counts_once(string database)
+    {
+        using StorageUnderTest storage = await StorageUnderTest.CreateAsync(database, server);
+        FanOutCommand command = Command("a-1", 1, TimeSpan.FromMinutes(10));
+        storage.State.Write([
+            ("ledger", JsonSerializer.SerializeToUtf8Bytes(Snapshot(command), JsonDefaults.Options)),
+            ("ledger-archive/a-1/a-1.v1", JsonSerializer.SerializeToUtf8Bytes(Snapshot(command), JsonDefaults.Options))]);
+        var store = new LedgerStore(storage.State, TimeSpan.FromHours(6));
+        DeliveryLedger ledger = store.Load();
+        Assert.Equal(["bn-1", "bn-2"], store.DeliveriesOfAlert(ledger, "a-1").Select(d => d.NodeId));
     }
 }

@@ -202,6 +202,19 @@ public sealed class OutboxTests
     }
 
     [TestMethod]
+    public void A_message_whose_flash_write_failed_never_replaces_the_one_held_in_ram()
+    {
+        var h = Connected();
+        Enqueue(h.Runtime.Outbox, 1);
+        h.Flash.FailWrites = true;
+        Assert.AreEqual(-1, Enqueue(h.Runtime.Outbox, 2));
+        h.Flash.FailWrites = false;
+        h.Tick(10);
+        CollectionAssert.AreEqual(new[] { 1 }, Sent(h).Select(e => e.GetProperty("value").GetInt32()).ToArray());
+        Assert.AreEqual(1, Sent(h)[0].GetProperty("seq").GetInt64());
+    }
+
+    [TestMethod]
     public void A_slot_found_corrupt_when_sending_is_discarded_and_the_next_message_still_goes()
     {
         var h = Connected();
