@@ -106,7 +106,9 @@ public sealed class DepthFilteringTests
         h.Run(20_000, 500);
         int reports = h.Distinct("report").Count;
         h.Ultrasonic.WaterDepthMm = 320;
-        h.Run(12_000, 500);
+
+        // Readings every 10 s: the first at the new depth is held as a suspect jump, the second confirms it.
+        h.Run(22_000, 500);
         h.Ultrasonic.WaterDepthMm = 330;
         h.Run(12_000, 500);
         var e = h.Events("depth_level").Single();
@@ -118,9 +120,42 @@ public sealed class DepthFilteringTests
     }
 
     [TestMethod]
+    public void A_loop_that_comes_round_late_still_reads_on_time_from_the_frames_the_sensor_sent_meanwhile()
+    {
+        // A loop held up for 10 s at a time (a TLS handshake, a slow flash) finds the ultrasonic
+        // sensor's frames waiting: each reading completes in one pass from the newest five, so
+        // readings stay 10 s apart instead of taking five passes each.
+        var h = new SensorHarness();
+        h.Ultrasonic.WaterDepthMm = 40;
+        h.Run(10_000, 10_000);
+        Assert.AreEqual(40, h.Module.Depth.Filter.DepthMm);
+        h.Ultrasonic.WaterDepthMm = 60;
+        h.Run(10_000, 10_000);
+        Assert.AreEqual(60, h.Module.Depth.Filter.DepthMm, "the next pass's reading already has the new water");
+        Assert.AreEqual(60, h.Module.Depth.LastSampleMm);
+        Assert.AreEqual(0, h.Module.Depth.Filter.Attempts, "no reading left half taken");
+    }
+
+    [TestMethod]
+    public void A_sensor_that_fell_silent_is_not_read_from_its_old_frames()
+    {
+        var h = new SensorHarness();
+        h.Ultrasonic.WaterDepthMm = 40;
+        h.Run(3000, 500);
+        h.Ultrasonic.Silent = true;
+        h.Run(60_000, 500);
+        Assert.AreNotEqual(DepthQuality.Ok, h.Module.Depth.Filter.Quality);
+        Assert.IsTrue(h.Module.Depth.LastTimedOut);
+    }
+
+    [TestMethod]
     public void Rate_of_rise_is_reported_per_ten_minutes()
     {
         var h = new SensorHarness();
+
+        // Readings come every 10 s from the first, at the start of each clock minute and on; the water
+        // changes 5 s before each minute begins, so each minute's readings all see that minute's water.
+        h.Run(55_000, 500);
         for (int minute = 0; minute <= 12; minute++)
         {
             h.Ultrasonic.WaterDepthMm = minute * 5;

@@ -7,7 +7,13 @@ namespace Tocsin.Firmware.SensorNode.Depth;
 /// </summary>
 public sealed class A02FrameParser
 {
+    /// <summary>Good frames remembered for <see cref="TakeRecent"/> (a 64-byte read holds sixteen).</summary>
+    public const int RecentCapacity = 16;
+
     private readonly byte[] _frame = new byte[4];
+    private readonly int[] _recent = new int[RecentCapacity];
+    private int _recentNext;
+    private int _recentCount;
     private int _have;
 
     /// <summary>Frames with a wrong checksum since boot.</summary>
@@ -45,10 +51,33 @@ public sealed class A02FrameParser
             }
 
             LastDistanceMm = (_frame[1] << 8) | _frame[2];
+            _recent[_recentNext] = LastDistanceMm;
+            _recentNext = (_recentNext + 1) % RecentCapacity;
+            if (_recentCount < RecentCapacity)
+            {
+                _recentCount++;
+            }
+
             FrameCount++;
             frames++;
         }
 
         return frames;
+    }
+
+    /// <summary>
+    /// Copies the distances of the newest good frames since the last call (at most <paramref name="max"/>,
+    /// oldest first) into <paramref name="into"/> and forgets the rest; returns how many.
+    /// </summary>
+    public int TakeRecent(int[] into, int max)
+    {
+        int n = _recentCount < max ? _recentCount : max;
+        for (int i = 0; i < n; i++)
+        {
+            into[i] = _recent[(_recentNext - n + i + RecentCapacity) % RecentCapacity];
+        }
+
+        _recentCount = 0;
+        return n;
     }
 }

@@ -3,7 +3,8 @@ using Tocsin.Firmware.SensorNode.Levels;
 namespace Tocsin.Firmware.SensorNode.Depth;
 
 /// <summary>
-/// Schedules depth readings (five samples 200 ms apart, every reading interval), filters them,
+/// Schedules depth readings (five samples, every reading interval: the frames a streaming sensor
+/// sent lately, else one sample every 200 ms), filters them,
 /// tracks the rate of rise and the local depth level. Without a depth source it does nothing.
 /// </summary>
 public sealed class DepthChannel
@@ -12,6 +13,9 @@ public sealed class DepthChannel
     public const long SampleSpacingMs = 200;
 
     private readonly IDepthSource _source;
+    private readonly int[] _depthsMm = new int[DepthFilter.SamplesPerReading];
+    private readonly int[] _raws = new int[DepthFilter.SamplesPerReading];
+    private readonly bool[] _valid = new bool[DepthFilter.SamplesPerReading];
     private long _readingStartMs = long.MinValue;
     private long _nextSampleMs;
     private bool _sampling;
@@ -78,10 +82,27 @@ public sealed class DepthChannel
             return false;
         }
 
-        bool valid = _source.TryTakeSample(nowMs, out int depthMm, out int raw);
-        LastRaw = raw;
-        LastSampleMm = depthMm;
-        Filter.AddSample(valid, depthMm);
+        // A sensor that streams has usually sent the samples already; one read on demand (or one
+        // with nothing new) gives one sample per spacing.
+        int taken = _source.TakeRecent(nowMs, DepthFilter.SamplesPerReading - Filter.Attempts, _depthsMm, _raws, _valid);
+        if (taken > 0)
+        {
+            for (int i = 0; i < taken; i++)
+            {
+                Filter.AddSample(_valid[i], _depthsMm[i]);
+            }
+
+            LastRaw = _raws[taken - 1];
+            LastSampleMm = _depthsMm[taken - 1];
+        }
+        else
+        {
+            bool valid = _source.TryTakeSample(nowMs, out int depthMm, out int raw);
+            LastRaw = raw;
+            LastSampleMm = depthMm;
+            Filter.AddSample(valid, depthMm);
+        }
+
         _nextSampleMs = nowMs + SampleSpacingMs;
         if (Filter.Attempts < DepthFilter.SamplesPerReading)
         {

@@ -19,6 +19,13 @@ public interface IDepthSource
     /// </summary>
     bool TryTakeSample(long nowMs, out int depthMm, out int raw);
 
+    /// <summary>
+    /// Takes the measurements a sensor that streams on its own sent since the last call and still
+    /// fresh, newest <paramref name="max"/> of them, oldest first: depth, raw value and whether each is
+    /// in range. Returns how many (0 for a sensor read on demand, or none new).
+    /// </summary>
+    int TakeRecent(long nowMs, int max, int[] depthsMm, int[] raws, bool[] valid);
+
     /// <summary>True when the sensor has said nothing for too long (wiring, power, dead sensor).</summary>
     bool IsTimedOut(long nowMs);
 

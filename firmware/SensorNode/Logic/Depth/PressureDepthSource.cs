@@ -63,6 +63,9 @@ public sealed class PressureDepthSource : IDepthSource
     }
 
     /// <inheritdoc />
+    public int TakeRecent(long nowMs, int max, int[] depthsMm, int[] raws, bool[] valid) => 0;
+
+    /// <inheritdoc />
     public bool IsTimedOut(long nowMs) => nowMs - _lastAnswerMs > 30000;
 
     /// <inheritdoc />

@@ -23,6 +23,11 @@ public sealed class UltrasonicDepthSource : IDepthSource
     private readonly int _mountIndex;
     private readonly A02FrameParser _parser = new A02FrameParser();
     private readonly byte[] _buffer = new byte[64];
+    private readonly int[] _frameMm = new int[DepthFilter.SamplesPerReading];
+    private readonly long[] _frameAtMs = new long[DepthFilter.SamplesPerReading];
+    private readonly int[] _polled = new int[DepthFilter.SamplesPerReading];
+    private int _frameNext;
+    private int _frameCount;
     private long _lastFrameMs = -TimeoutMs;
 
     /// <summary>Creates a source on <paramref name="line"/>; mount height comes from the setting at <paramref name="mountIndex"/>.</summary>
@@ -48,8 +53,55 @@ public sealed class UltrasonicDepthSource : IDepthSource
             if (_parser.Feed(_buffer, 0, n) > 0)
             {
                 _lastFrameMs = nowMs;
+
+                // The newest frames are kept with the time they came, for a reading to take at once.
+                int got = _parser.TakeRecent(_polled, _polled.Length);
+                for (int i = 0; i < got; i++)
+                {
+                    _frameMm[_frameNext] = _polled[i];
+                    _frameAtMs[_frameNext] = nowMs;
+                    _frameNext = (_frameNext + 1) % _frameMm.Length;
+                    if (_frameCount < _frameMm.Length)
+                    {
+                        _frameCount++;
+                    }
+                }
             }
         }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The sensor sends a frame every 100 ms whether asked or not, so a reading uses the frames that
+    /// arrived while the loop was elsewhere (a TLS handshake, a flash write) instead of stretching its
+    /// five samples over however long that took.
+    /// </remarks>
+    public int TakeRecent(long nowMs, int max, int[] depthsMm, int[] raws, bool[] valid)
+    {
+        int fresh = 0;
+        for (int i = 1; i <= _frameCount && fresh < max; i++)
+        {
+            int slot = (_frameNext - i + _frameMm.Length) % _frameMm.Length;
+            if (nowMs - _frameAtMs[slot] > FreshMs)
+            {
+                break;
+            }
+
+            fresh++;
+        }
+
+        int mountMm = (int)_settings.GetNumber(_mountIndex);
+        for (int k = 0; k < fresh; k++)
+        {
+            int slot = (_frameNext - fresh + k + _frameMm.Length) % _frameMm.Length;
+            int raw = _frameMm[slot];
+            raws[k] = raw;
+            depthsMm[k] = mountMm - raw;
+            valid[k] = raw >= MinDistanceMm && raw <= MaxDistanceMm;
+        }
+
+        _frameCount = 0;
+        return fresh;
     }
 
     /// <inheritdoc />
