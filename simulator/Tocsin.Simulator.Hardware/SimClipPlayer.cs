@@ -100,6 +100,9 @@ public sealed class SimClipPlayer : ISerialLine
     public void RemoveTrack(int track) => _durationsMs.Remove(track);
 
     /// <inheritdoc />
+    public int OverflowCount => 0;
+
+    /// <inheritdoc />
     public int Read(byte[] buffer, int offset, int count)
     {
         Update();

@@ -18,6 +18,9 @@ public sealed class SimSerialLine : ISerialLine
     public event Action<byte[]>? Written;
 
     /// <inheritdoc />
+    public int OverflowCount => 0;
+
+    /// <inheritdoc />
     public int Read(byte[] buffer, int offset, int count)
     {
         lock (_gate)

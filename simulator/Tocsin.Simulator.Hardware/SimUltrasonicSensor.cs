@@ -55,6 +55,13 @@ public sealed class SimUltrasonicSensor : ISerialLine
     public int FramesSent { get; private set; }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// This line keeps the newest second of frames and drops older ones, so it never loses what came
+    /// last; a test sets it to model a board's buffer that filled up.
+    /// </remarks>
+    public int OverflowCount { get; set; }
+
+    /// <inheritdoc />
     public int Read(byte[] buffer, int offset, int count)
     {
         long now = _clock.MonotonicMs();

@@ -39,19 +39,17 @@ public sealed partial class ControllerEngine
         {
             // Commands long expired leave memory for the archive; once a minute is soon enough.
             _nextArchive = now + TimeSpan.FromMinutes(1);
-            try
+            int archived = _ledgerStore.ArchiveExpired(_ledger, now, out int failed);
+            if (archived > 0)
             {
-                int archived = _ledgerStore.ArchiveExpired(_ledger, now);
-                if (archived > 0)
-                {
-                    _dirty = true;
-                    LogArchived(archived);
-                }
+                _dirty = true;
+                LogArchived(archived);
             }
-            catch (Exception ex) when (ex is System.Data.Common.DbException or IOException)
+
+            if (failed > 0)
             {
-                // Nothing was forgotten: the commands stay live and the next minute tries again.
-                LogArchiveFailed(ex);
+                // Nothing of those was forgotten: they stay live and the next minute tries again.
+                LogArchiveFailed(failed);
             }
         }
     }
@@ -59,8 +57,8 @@ public sealed partial class ControllerEngine
     [LoggerMessage(Level = LogLevel.Information, Message = "archived {Count} expired command(s) with their deliveries")]
     private partial void LogArchived(int count);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "archiving expired commands failed; they stay in memory and are tried again in a minute")]
-    private partial void LogArchiveFailed(Exception ex);
+    [LoggerMessage(Level = LogLevel.Error, Message = "archiving {Count} expired command(s) failed; they stay in memory and are tried again in a minute")]
+    private partial void LogArchiveFailed(int count);
 
     private void OnHealthChange(HealthChange change)
     {

@@ -96,35 +96,35 @@ internal sealed class LedgerStore
     public void Saved() => _legacyPresent = false;
 
     /// <summary>
-    /// Archives every command expired for <see cref="ArchiveAfter"/> at <paramref name="now"/>: one write
-    /// adds their archive documents and deletes their live ones (so a restart never finds a command both
-    /// live and archived), then the ledger forgets them. Returns how many; on a failed write nothing changes.
+    /// Archives every command expired for <see cref="ArchiveAfter"/> at <paramref name="now"/>, one at a
+    /// time: one write adds its archive document and deletes its live one (so a restart never finds a
+    /// command both live and archived), then the ledger forgets it. A command whose write fails stays
+    /// live and the rest go on; <paramref name="failed"/> counts them. Returns how many were archived.
     /// </summary>
-    public int ArchiveExpired(DeliveryLedger ledger, DateTimeOffset now)
+    public int ArchiveExpired(DeliveryLedger ledger, DateTimeOffset now, out int failed)
     {
-        IReadOnlyList<FanOutCommand> expired = ledger.ExpiredBy(now - ArchiveAfter);
-        if (expired.Count == 0)
+        failed = 0;
+        int archived = 0;
+        foreach (FanOutCommand command in ledger.ExpiredBy(now - ArchiveAfter))
         {
-            return 0;
-        }
+            byte[] json = JsonSerializer.SerializeToUtf8Bytes(ledger.ExportCommand(command.CommandId), JsonDefaults.Options);
+            try
+            {
+                _state.Write([(ArchivePrefix + command.AlertId + "/" + command.CommandId, json)], [LivePrefix + command.CommandId]);
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or IOException)
+            {
+                failed++;
+                continue;
+            }
 
-        var documents = new List<(string Name, byte[] Json)>(expired.Count);
-        var deletions = new List<string>(expired.Count);
-        foreach (FanOutCommand command in expired)
-        {
-            documents.Add((ArchivePrefix + command.AlertId + "/" + command.CommandId, JsonSerializer.SerializeToUtf8Bytes(ledger.ExportCommand(command.CommandId), JsonDefaults.Options)));
-            deletions.Add(LivePrefix + command.CommandId);
-        }
-
-        _state.Write(documents, deletions);
-        foreach (FanOutCommand command in expired)
-        {
             ledger.Forget(command.CommandId);
             _archived.Remove(command.AlertId);
             _nothingArchived.Remove(command.AlertId);
+            archived++;
         }
 
-        return expired.Count;
+        return archived;
     }
 
     /// <summary>Every delivery of <paramref name="alertId"/>: the live ones and the archived ones, by command then node.</summary>

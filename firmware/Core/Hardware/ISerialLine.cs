@@ -11,4 +11,10 @@ public interface ISerialLine
 
     /// <summary>Queues bytes for sending.</summary>
     void Write(byte[] buffer, int offset, int count);
+
+    /// <summary>
+    /// Received bytes dropped since boot because the receive buffer was full: what is read after a
+    /// drop may be old, and what came last is missing.
+    /// </summary>
+    int OverflowCount { get; }
 }

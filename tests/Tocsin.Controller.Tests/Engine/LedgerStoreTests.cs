@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Tocsin.Controller.Engine;
 using Tocsin.Controller.FanOut;
+using Tocsin.Controller.Storage;
 using Tocsin.Controller.Tests.Support;
 using Xunit;
 
@@ -51,8 +52,8 @@ public sealed class LedgerStoreTests(PostgresServer server)
         ledger.MarkAllChanged();
         Assert.Equal(4, store.DeliveriesOfAlert(ledger, "a-1").Count);
 
-        Assert.Equal(0, store.ArchiveExpired(ledger, Sent.AddMinutes(89)));
-        Assert.Equal(1, store.ArchiveExpired(ledger, Sent.AddMinutes(90)));
+        Assert.Equal(0, store.ArchiveExpired(ledger, Sent.AddMinutes(89), out _));
+        Assert.Equal(1, store.ArchiveExpired(ledger, Sent.AddMinutes(90), out _));
         Assert.Null(ledger.FindCommand("a-1.v1"));
         Assert.Equal(["ledger-archive/a-1/a-1.v1"], storage.State.Names("ledger-archive/"));
 
@@ -78,9 +79,9 @@ public sealed class LedgerStoreTests(PostgresServer server)
         var store = new LedgerStore(storage.State, TimeSpan.Zero);
         DeliveryLedger ledger = DeliveryLedger.FromSnapshots([Snapshot(Command("a-1", 1, TimeSpan.FromMinutes(10))), Snapshot(Command("a-1", 2, TimeSpan.FromMinutes(20)))]);
 
-        Assert.Equal(1, store.ArchiveExpired(ledger, Sent.AddMinutes(10)));
+        Assert.Equal(1, store.ArchiveExpired(ledger, Sent.AddMinutes(10), out _));
         Assert.Equal(4, store.DeliveriesOfAlert(ledger, "a-1").Count);
-        Assert.Equal(1, store.ArchiveExpired(ledger, Sent.AddMinutes(20)));
+        Assert.Equal(1, store.ArchiveExpired(ledger, Sent.AddMinutes(20), out _));
         Assert.Empty(ledger.DeliveriesOfAlert("a-1"));
         Assert.Equal(["a-1.v1", "a-1.v1", "a-1.v2", "a-1.v2"], store.DeliveriesOfAlert(ledger, "a-1").Select(d => d.CommandId));
         Assert.Empty(storage.State.Names(LedgerStore.LivePrefix));
@@ -98,5 +99,41 @@ public sealed class LedgerStoreTests(PostgresServer server)
         var store = new LedgerStore(storage.State, TimeSpan.FromHours(6));
         DeliveryLedger ledger = store.Load();
         Assert.Equal(["bn-1", "bn-2"], store.DeliveriesOfAlert(ledger, "a-1").Select(d => d.NodeId));
+    }
+
+    [Fact]
+    public async Task A_command_whose_archive_write_fails_stays_live_and_the_others_are_archived()
+    {
+        using StorageUnderTest storage = await StorageUnderTest.CreateAsync("sqlite", server);
+        var store = new LedgerStore(new RefusingStateStore(storage.State, "ledger-archive/a-1/"), TimeSpan.Zero);
+        DeliveryLedger ledger = DeliveryLedger.FromSnapshots([Snapshot(Command("a-1", 1, TimeSpan.FromMinutes(10))), Snapshot(Command("a-2", 1, TimeSpan.FromMinutes(10)))]);
+
+        Assert.Equal(1, store.ArchiveExpired(ledger, Sent.AddMinutes(10), out int failed));
+        Assert.Equal(1, failed);
+        Assert.NotNull(ledger.FindCommand("a-1.v1"));
+        Assert.Null(ledger.FindCommand("a-2.v1"));
+        Assert.Equal(["ledger-archive/a-2/a-2.v1"], storage.State.Names(LedgerStore.ArchivePrefix));
+        Assert.Equal(2, store.DeliveriesOfAlert(ledger, "a-1").Count);
+    }
+
+    // Refuses any write touching a name under one prefix, as a database refusing that row would.
+    private sealed class RefusingStateStore(IStateStore inner, string refusedPrefix) : IStateStore
+    {
+        public T? Read<T>(string name, JsonSerializerOptions options) => inner.Read<T>(name, options);
+
+        public void Write(IEnumerable<(string Name, byte[] Json)> documents) => Write(documents, []);
+
+        public void Write(IEnumerable<(string Name, byte[] Json)> documents, IEnumerable<string> deletions)
+        {
+            var list = documents.ToList();
+            if (list.Exists(d => d.Name.StartsWith(refusedPrefix, StringComparison.Ordinal)))
+            {
+                throw new Microsoft.Data.Sqlite.SqliteException("refused for the test", 19);
+            }
+
+            inner.Write(list, deletions);
+        }
+
+        public IReadOnlyList<string> Names(string prefix) => inner.Names(prefix);
     }
 }

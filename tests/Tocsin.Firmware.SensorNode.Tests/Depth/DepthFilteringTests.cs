@@ -137,15 +137,33 @@ public sealed class DepthFilteringTests
     }
 
     [TestMethod]
-    public void A_sensor_that_fell_silent_is_not_read_from_its_old_frames()
+    public void Frames_from_before_a_silence_are_not_read_as_fresh_water()
     {
         var h = new SensorHarness();
         h.Ultrasonic.WaterDepthMm = 40;
-        h.Run(3000, 500);
+        h.Run(7_500, 500);
+        Assert.AreEqual(DepthQuality.Ok, h.Module.Depth.Filter.Quality);
+
+        // The next reading starts 2.5 s into the silence and ends before the 5 s timeout.
         h.Ultrasonic.Silent = true;
-        h.Run(60_000, 500);
-        Assert.AreNotEqual(DepthQuality.Ok, h.Module.Depth.Filter.Quality);
-        Assert.IsTrue(h.Module.Depth.LastTimedOut);
+        h.Run(5_000, 500);
+        Assert.AreEqual(DepthQuality.NoData, h.Module.Depth.Filter.Quality);
+        Assert.IsFalse(h.Module.Depth.LastTimedOut);
+    }
+
+    [TestMethod]
+    public void A_backlog_read_after_the_line_dropped_bytes_is_not_taken_as_a_reading()
+    {
+        var h = new SensorHarness();
+        h.Ultrasonic.WaterDepthMm = 40;
+        h.Run(10_000, 10_000);
+        Assert.AreEqual(0, h.Module.Depth.Filter.Attempts);
+
+        h.Ultrasonic.WaterDepthMm = 60;
+        h.Ultrasonic.OverflowCount++;
+        h.Run(10_000, 10_000);
+        Assert.AreEqual(40, h.Module.Depth.Filter.DepthMm, "no reading from frames of unknown age");
+        Assert.AreEqual(1, h.Module.Depth.Filter.Attempts, "one sample of five, taken the slow way");
     }
 
     [TestMethod]

@@ -7,8 +7,8 @@ namespace Tocsin.Firmware.SensorNode.Depth;
 /// </summary>
 public sealed class A02FrameParser
 {
-    /// <summary>Good frames remembered for <see cref="TakeRecent"/> (a 64-byte read holds sixteen).</summary>
-    public const int RecentCapacity = 16;
+    /// <summary>Newest good frames remembered for <see cref="TakeRecent"/> (a reading's worth).</summary>
+    public const int RecentCapacity = 5;
 
     private readonly byte[] _frame = new byte[4];
     private readonly int[] _recent = new int[RecentCapacity];

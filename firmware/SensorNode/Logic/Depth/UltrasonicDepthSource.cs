@@ -16,6 +16,9 @@ public sealed class UltrasonicDepthSource : IDepthSource
     /// <summary>Upper end of the sensor's range.</summary>
     public const int MaxDistanceMm = 4500;
 
+    /// <summary>The sensor sends a frame about this often in its automatic mode.</summary>
+    public const long FramePeriodMs = 100;
+
     private const long FreshMs = 1000;
     private const long TimeoutMs = 5000;
     private readonly ISerialLine _line;
@@ -26,8 +29,11 @@ public sealed class UltrasonicDepthSource : IDepthSource
     private readonly int[] _frameMm = new int[DepthFilter.SamplesPerReading];
     private readonly long[] _frameAtMs = new long[DepthFilter.SamplesPerReading];
     private readonly int[] _polled = new int[DepthFilter.SamplesPerReading];
+    private readonly long[] _frameSerial = new long[DepthFilter.SamplesPerReading];
     private int _frameNext;
     private int _frameCount;
+    private long _framesSeen;
+    private int _overflowSeen;
     private long _lastFrameMs = -TimeoutMs;
 
     /// <summary>Creates a source on <paramref name="line"/>; mount height comes from the setting at <paramref name="mountIndex"/>.</summary>
@@ -47,25 +53,53 @@ public sealed class UltrasonicDepthSource : IDepthSource
     /// <inheritdoc />
     public void Poll(long nowMs)
     {
+        long before = _framesSeen;
         int n;
         while ((n = _line.Read(_buffer, 0, _buffer.Length)) > 0)
         {
-            if (_parser.Feed(_buffer, 0, n) > 0)
+            int frames = _parser.Feed(_buffer, 0, n);
+            if (frames > 0)
             {
                 _lastFrameMs = nowMs;
 
-                // The newest frames are kept with the time they came, for a reading to take at once.
+                // The newest frames are kept, numbered in the order they came, for a reading to take at once.
                 int got = _parser.TakeRecent(_polled, _polled.Length);
                 for (int i = 0; i < got; i++)
                 {
                     _frameMm[_frameNext] = _polled[i];
-                    _frameAtMs[_frameNext] = nowMs;
+                    _frameSerial[_frameNext] = _framesSeen + frames - got + i;
                     _frameNext = (_frameNext + 1) % _frameMm.Length;
                     if (_frameCount < _frameMm.Length)
                     {
                         _frameCount++;
                     }
                 }
+
+                _framesSeen += frames;
+            }
+        }
+
+        if (_framesSeen == before)
+        {
+            return;
+        }
+
+        int overflow = _line.OverflowCount;
+        if (overflow != _overflowSeen)
+        {
+            // The line dropped what came last: what was read is a backlog of unknown age.
+            _overflowSeen = overflow;
+            _frameCount = 0;
+            return;
+        }
+
+        // A backlog read at once came a frame period apart, the last one just now.
+        for (int i = 0; i < _frameCount; i++)
+        {
+            int slot = (_frameNext - 1 - i + _frameMm.Length) % _frameMm.Length;
+            if (_frameSerial[slot] >= before)
+            {
+                _frameAtMs[slot] = nowMs - ((_framesSeen - 1 - _frameSerial[slot]) * FramePeriodMs);
             }
         }
     }
