@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Tocsin.Controller.Cli.Client;
+using Tocsin.Controller.Engine;
 using Tocsin.Controller.Hosting;
 
 namespace Tocsin.Controller.Cli;
@@ -79,6 +81,14 @@ public static class ControllerCli
                 WebApplication app = ControllerHost.Build(options);
                 await Console.Out.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "tocsin controller: API {0}, MQTT {1}:{2}, data {3}", options.HttpUrl, options.MqttBindAddress, options.MqttPort, options.StorageDescription)).ConfigureAwait(false);
                 await app.RunAsync(cancellation).ConfigureAwait(false);
+                if (app.Services.GetRequiredService<ControllerEngine>().ExecuteTask is { IsFaulted: true, Exception: { } failure })
+                {
+                    // The engine stopped the controller (its database refused a round): a supervisor
+                    // restarting on failure brings it back, and nodes resend what was not acknowledged.
+                    await Console.Error.WriteLineAsync("tocsin-controller: stopped: the engine failed: " + failure.GetBaseException().Message).ConfigureAwait(false);
+                    return 1;
+                }
+
                 return 0;
             }
             catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException

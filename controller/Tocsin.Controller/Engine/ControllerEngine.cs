@@ -156,7 +156,14 @@ public sealed partial class ControllerEngine : BackgroundService
 
         // Past the host's shutdown timeout the loop may still be inside a round: saving beside it would
         // share its state and its connection, so the last interval is left to the nodes to restate.
-        if (ExecuteTask is not { IsCompleted: false })
+        // A loop that failed (a round's commit refused by the database) has taken messages into its
+        // sequence books that were never stored: saving those would make their resends look like
+        // duplicates, so the state stays as last saved and the nodes resend after the restart.
+        if (ExecuteTask is { IsFaulted: true, Exception: { } failure })
+        {
+            LogStopAfterFailure(failure);
+        }
+        else if (ExecuteTask is not { IsCompleted: false })
         {
             SaveSnapshots();
         }
@@ -168,6 +175,9 @@ public sealed partial class ControllerEngine : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "stopped while a round was still running: the last snapshot interval is not saved (nodes resend what was not acknowledged)")]
     private partial void LogStopWithoutSnapshot();
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "the engine loop failed; stopping without a snapshot so nothing unstored counts as received (nodes resend what was not acknowledged once the controller is back)")]
+    private partial void LogStopAfterFailure(Exception ex);
 
     /// <summary>
     /// Loads state for stepped use: the simulator's deterministic mode drives the engine itself, one
