@@ -167,6 +167,33 @@ public sealed class DepthFilteringTests
     }
 
     [TestMethod]
+    public void A_frame_a_reading_took_is_not_offered_again_as_a_new_sample()
+    {
+        var h = new SensorHarness();
+        h.Ultrasonic.WaterDepthMm = 40;
+        h.Run(3000, 500);
+        var source = (UltrasonicDepthSource)h.Module.Depth.Source;
+        long now = h.Clock.MonotonicMs();
+        int[] depths = new int[5];
+        int[] raws = new int[5];
+        bool[] valid = new bool[5];
+
+        h.Clock.Advance(500);
+        now += 500;
+        source.Poll(now);
+        Assert.AreEqual(5, source.TakeRecent(now, 5, depths, raws, valid));
+        Assert.IsFalse(source.TryTakeSample(now, out int _, out int _), "nothing new since the reading took the frames");
+        Assert.IsTrue(source.CalibrateDry(now), "calibration may still use the latest frame");
+
+        h.Clock.Advance(150);
+        now += 150;
+        source.Poll(now);
+        Assert.IsTrue(source.TryTakeSample(now, out int depth, out int _));
+        Assert.AreEqual(0, depth, "calibrated dry at the water's surface");
+        Assert.IsFalse(source.TryTakeSample(now, out int _, out int _), "and that frame once only");
+    }
+
+    [TestMethod]
     public void Rate_of_rise_is_reported_per_ten_minutes()
     {
         var h = new SensorHarness();

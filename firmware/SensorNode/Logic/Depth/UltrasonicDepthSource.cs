@@ -33,6 +33,7 @@ public sealed class UltrasonicDepthSource : IDepthSource
     private int _frameNext;
     private int _frameCount;
     private long _framesSeen;
+    private long _framesTakenUpTo = -1;
     private int _overflowSeen;
     private long _lastFrameMs = -TimeoutMs;
 
@@ -135,15 +136,24 @@ public sealed class UltrasonicDepthSource : IDepthSource
         }
 
         _frameCount = 0;
+        if (fresh > 0)
+        {
+            _framesTakenUpTo = _framesSeen;
+        }
+
         return fresh;
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A frame a reading already took through <see cref="TakeRecent"/> is not offered again as a new
+    /// sample: one frame (a blip, perhaps) must not fill several of a reading's five.
+    /// </remarks>
     public bool TryTakeSample(long nowMs, out int depthMm, out int raw)
     {
-        raw = _parser.LastDistanceMm;
-        depthMm = (int)_settings.GetNumber(_mountIndex) - raw;
-        return nowMs - _lastFrameMs <= FreshMs && raw >= MinDistanceMm && raw <= MaxDistanceMm;
+        bool fresh = LatestFrame(nowMs, out depthMm, out raw) && _framesSeen != _framesTakenUpTo;
+        _framesTakenUpTo = _framesSeen;
+        return fresh;
     }
 
     /// <inheritdoc />
@@ -152,11 +162,19 @@ public sealed class UltrasonicDepthSource : IDepthSource
     /// <inheritdoc />
     public bool CalibrateDry(long nowMs)
     {
-        if (!TryTakeSample(nowMs, out int _, out int distance))
+        if (!LatestFrame(nowMs, out int _, out int distance))
         {
             return false;
         }
 
         return _settings.Set(_settings.Definition(_mountIndex).Name, distance.ToString()) == null;
+    }
+
+    // The last frame received, if it is recent and in the sensor's range.
+    private bool LatestFrame(long nowMs, out int depthMm, out int raw)
+    {
+        raw = _parser.LastDistanceMm;
+        depthMm = (int)_settings.GetNumber(_mountIndex) - raw;
+        return nowMs - _lastFrameMs <= FreshMs && raw >= MinDistanceMm && raw <= MaxDistanceMm;
     }
 }
