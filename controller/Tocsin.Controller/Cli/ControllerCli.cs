@@ -80,8 +80,10 @@ public static class ControllerCli
             {
                 WebApplication app = ControllerHost.Build(options);
                 await Console.Out.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "tocsin controller: API {0}, MQTT {1}:{2}, data {3}", options.HttpUrl, options.MqttBindAddress, options.MqttPort, options.StorageDescription)).ConfigureAwait(false);
+                // Resolved now: RunAsync disposes the host when it returns.
+                ControllerEngine engine = app.Services.GetRequiredService<ControllerEngine>();
                 await app.RunAsync(cancellation).ConfigureAwait(false);
-                if (app.Services.GetRequiredService<ControllerEngine>().ExecuteTask is { IsFaulted: true, Exception: { } failure })
+                if (engine.ExecuteTask is { IsFaulted: true, Exception: { } failure })
                 {
                     // The engine stopped the controller (its database refused a round): a supervisor
                     // restarting on failure brings it back, and nodes resend what was not acknowledged.

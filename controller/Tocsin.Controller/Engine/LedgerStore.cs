@@ -98,14 +98,17 @@ internal sealed class LedgerStore
     /// <summary>
     /// Archives every command expired for <see cref="ArchiveAfter"/> at <paramref name="now"/>, one at a
     /// time: one write adds its archive document and deletes its live one (so a restart never finds a
-    /// command both live and archived), then the ledger forgets it. A command whose write fails stays
-    /// live and the rest go on; <paramref name="failed"/> counts them. Returns how many were archived.
+    /// command both live and archived), then the ledger forgets it. At the first write that fails the
+    /// pass ends (a database that is down would hold the engine loop once per command): that command
+    /// and the ones after it stay live, <paramref name="failed"/> counts them, and the next pass tries
+    /// again. Returns how many were archived.
     /// </summary>
     public int ArchiveExpired(DeliveryLedger ledger, DateTimeOffset now, out int failed)
     {
         failed = 0;
         int archived = 0;
-        foreach (FanOutCommand command in ledger.ExpiredBy(now - ArchiveAfter))
+        IReadOnlyList<FanOutCommand> expired = ledger.ExpiredBy(now - ArchiveAfter);
+        foreach (FanOutCommand command in expired)
         {
             byte[] json = JsonSerializer.SerializeToUtf8Bytes(ledger.ExportCommand(command.CommandId), JsonDefaults.Options);
             try
@@ -114,8 +117,8 @@ internal sealed class LedgerStore
             }
             catch (Exception ex) when (ex is System.Data.Common.DbException or IOException)
             {
-                failed++;
-                continue;
+                failed = expired.Count - archived;
+                break;
             }
 
             ledger.Forget(command.CommandId);

@@ -29,23 +29,29 @@ public sealed class EngineStorageFailureTests : IDisposable
         var refuse = new StrongBox<bool>(false);
         var transport = new HandFedTransport();
         WebApplication first = Build(transport, refuse);
-        first.Services.GetRequiredService<INodeStore>().Insert(new StoredNode(Node, "sensor", "kaiyuan-01", null, null, "", 0, new byte[32], "x", [], false, DateTimeOffset.UtcNow));
-        await first.StartAsync();
-        ControllerEngine engine = first.Services.GetRequiredService<ControllerEngine>();
-        IMessageStore messages = first.Services.GetRequiredService<IMessageStore>();
+        try
+        {
+            first.Services.GetRequiredService<INodeStore>().Insert(new StoredNode(Node, "sensor", "kaiyuan-01", null, null, "", 0, new byte[32], "x", [], false, DateTimeOffset.UtcNow));
+            await first.StartAsync();
+            ControllerEngine engine = first.Services.GetRequiredService<ControllerEngine>();
+            IMessageStore messages = first.Services.GetRequiredService<IMessageStore>();
 
-        transport.Deliver(Report(1));
-        await Eventually.TrueAsync(() => Task.FromResult(messages.Count() == 1), TimeSpan.FromSeconds(20), "the first report stored");
+            transport.Deliver(Report(1));
+            await Eventually.TrueAsync(() => Task.FromResult(messages.Count() == 1), TimeSpan.FromSeconds(20), "the first report stored");
 
-        refuse.Value = true;
-        transport.Deliver(Report(2));
-        await Eventually.TrueAsync(() => Task.FromResult(engine.ExecuteTask is { IsFaulted: true }), TimeSpan.FromSeconds(20), "the engine to stop on the refused commit");
+            refuse.Value = true;
+            transport.Deliver(Report(2));
+            await Eventually.TrueAsync(() => Task.FromResult(engine.ExecuteTask is { IsFaulted: true }), TimeSpan.FromSeconds(20), "the engine to stop on the refused commit");
 
-        // The database is back by the time the host stops (a passing fault): a snapshot would now be written.
-        refuse.Value = false;
-        await first.StopAsync();
-        await first.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+            // The database is back by the time the host stops (a passing fault): a snapshot would now be written.
+            refuse.Value = false;
+            await first.StopAsync();
+        }
+        finally
+        {
+            await first.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+        }
 
         var again = new HandFedTransport();
         WebApplication second = Build(again, new StrongBox<bool>(false));
@@ -99,8 +105,10 @@ public sealed class EngineStorageFailureTests : IDisposable
         public T Value { get; set; } = value;
     }
 
-    private sealed class RefusingMessageStore(IMessageStore inner, StrongBox<bool> refuse) : IMessageStore
+    private sealed class RefusingMessageStore(MessageStore inner, StrongBox<bool> refuse) : IMessageStore, IDisposable
     {
+        public void Dispose() => inner.Dispose();
+
         public void Commit(IngestBatch batch)
         {
             if (refuse.Value)

@@ -102,16 +102,18 @@ public sealed class LedgerStoreTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task A_command_whose_archive_write_fails_stays_live_and_the_others_are_archived()
+    public async Task A_refused_archive_write_ends_the_pass_and_leaves_that_command_and_the_later_ones_live()
     {
         using StorageUnderTest storage = await StorageUnderTest.CreateAsync("sqlite", server);
         var store = new LedgerStore(new RefusingStateStore(storage.State, "ledger-archive/a-1/"), TimeSpan.Zero);
-        DeliveryLedger ledger = DeliveryLedger.FromSnapshots([Snapshot(Command("a-1", 1, TimeSpan.FromMinutes(10))), Snapshot(Command("a-2", 1, TimeSpan.FromMinutes(10)))]);
+        DeliveryLedger ledger = DeliveryLedger.FromSnapshots([
+            Snapshot(Command("a-2", 1, TimeSpan.FromMinutes(5))), Snapshot(Command("a-1", 1, TimeSpan.FromMinutes(10))), Snapshot(Command("a-3", 1, TimeSpan.FromMinutes(15)))]);
 
-        Assert.Equal(1, store.ArchiveExpired(ledger, Sent.AddMinutes(10), out int failed));
-        Assert.Equal(1, failed);
-        Assert.NotNull(ledger.FindCommand("a-1.v1"));
+        Assert.Equal(1, store.ArchiveExpired(ledger, Sent.AddMinutes(15), out int failed));
+        Assert.Equal(2, failed);
         Assert.Null(ledger.FindCommand("a-2.v1"));
+        Assert.NotNull(ledger.FindCommand("a-1.v1"));
+        Assert.NotNull(ledger.FindCommand("a-3.v1"));
         Assert.Equal(["ledger-archive/a-2/a-2.v1"], storage.State.Names(LedgerStore.ArchivePrefix));
         Assert.Equal(2, store.DeliveriesOfAlert(ledger, "a-1").Count);
     }

@@ -163,7 +163,10 @@ public sealed class DepthFilteringTests
         h.Ultrasonic.OverflowCount++;
         h.Run(10_000, 10_000);
         Assert.AreEqual(40, h.Module.Depth.Filter.DepthMm, "no reading from frames of unknown age");
-        Assert.AreEqual(1, h.Module.Depth.Filter.Attempts, "one sample of five, taken the slow way");
+        Assert.AreEqual(1, h.Module.Depth.Filter.Attempts, "one attempt of five, the slow way");
+        Assert.AreEqual(1, h.Module.Depth.Filter.RejectedSamples, "and not from the backlog either");
+        var source = (UltrasonicDepthSource)h.Module.Depth.Source;
+        Assert.IsFalse(source.CalibrateDry(h.Clock.MonotonicMs()), "no calibration from frames of unknown age");
     }
 
     [TestMethod]
@@ -188,6 +191,8 @@ public sealed class DepthFilteringTests
         h.Clock.Advance(150);
         now += 150;
         source.Poll(now);
+        Assert.IsTrue(source.TryPeekSample(now, out int _, out int _));
+        Assert.IsTrue(source.TryPeekSample(now, out int _, out int _), "looking (the console) uses nothing up");
         Assert.IsTrue(source.TryTakeSample(now, out int depth, out int _));
         Assert.AreEqual(0, depth, "calibrated dry at the water's surface");
         Assert.IsFalse(source.TryTakeSample(now, out int _, out int _), "and that frame once only");

@@ -42,7 +42,7 @@ public sealed class SensorsCommand : IConsoleCommand
         }
         else
         {
-            bool fresh = source.TryTakeSample(_m.Runtime.NowMs, out int depthMm, out int raw);
+            bool fresh = source.TryPeekSample(_m.Runtime.NowMs, out int depthMm, out int raw);
             output.Field("depth raw", source.Kind + " raw=" + raw.ToString() + (source.Kind == "ultrasonic" ? " mm distance" : " uA")
                 + " sample=" + depthMm.ToString() + " mm" + (fresh ? string.Empty : " (not fresh)") + (source.IsTimedOut(_m.Runtime.NowMs) ? " TIMED OUT" : string.Empty));
             output.Field("depth filtered", (_m.Depth.Filter.HasDepth ? _m.Depth.Filter.DepthMm.ToString() + " mm" : "-") + " q=" + _m.Depth.Filter.Quality

@@ -19,6 +19,9 @@ public interface IDepthSource
     /// </summary>
     bool TryTakeSample(long nowMs, out int depthMm, out int raw);
 
+    /// <summary>The latest measurement as <see cref="TryTakeSample"/> would give it, without using it up (for display).</summary>
+    bool TryPeekSample(long nowMs, out int depthMm, out int raw);
+
     /// <summary>
     /// Takes the measurements a sensor that streams on its own sent since the last call and still
     /// fresh, newest <paramref name="max"/> of them, oldest first: depth, raw value and whether each is

@@ -66,6 +66,10 @@ public sealed class PressureDepthSource : IDepthSource
     public int TakeRecent(long nowMs, int max, int[] depthsMm, int[] raws, bool[] valid) => 0;
 
     /// <inheritdoc />
+    /// <remarks>An ADC read on demand: looking is the same as taking.</remarks>
+    public bool TryPeekSample(long nowMs, out int depthMm, out int raw) => TryTakeSample(nowMs, out depthMm, out raw);
+
+    /// <inheritdoc />
     public bool IsTimedOut(long nowMs) => nowMs - _lastAnswerMs > 30000;
 
     /// <inheritdoc />

@@ -34,6 +34,7 @@ public sealed class UltrasonicDepthSource : IDepthSource
     private int _frameCount;
     private long _framesSeen;
     private long _framesTakenUpTo = -1;
+    private long _untrustedUpTo;
     private int _overflowSeen;
     private long _lastFrameMs = -TimeoutMs;
 
@@ -88,9 +89,11 @@ public sealed class UltrasonicDepthSource : IDepthSource
         int overflow = _line.OverflowCount;
         if (overflow != _overflowSeen)
         {
-            // The line dropped what came last: what was read is a backlog of unknown age.
+            // The line dropped what came last: what was read is a backlog of unknown age, not to be
+            // used for a reading or a calibration; the next frames to arrive are.
             _overflowSeen = overflow;
             _frameCount = 0;
+            _untrustedUpTo = _framesSeen;
             return;
         }
 
@@ -170,11 +173,14 @@ public sealed class UltrasonicDepthSource : IDepthSource
         return _settings.Set(_settings.Definition(_mountIndex).Name, distance.ToString()) == null;
     }
 
-    // The last frame received, if it is recent and in the sensor's range.
+    /// <inheritdoc />
+    public bool TryPeekSample(long nowMs, out int depthMm, out int raw) => LatestFrame(nowMs, out depthMm, out raw);
+
+    // The last frame received, if it is recent, trusted (not from a backlog after a drop) and in range.
     private bool LatestFrame(long nowMs, out int depthMm, out int raw)
     {
         raw = _parser.LastDistanceMm;
         depthMm = (int)_settings.GetNumber(_mountIndex) - raw;
-        return nowMs - _lastFrameMs <= FreshMs && raw >= MinDistanceMm && raw <= MaxDistanceMm;
+        return nowMs - _lastFrameMs <= FreshMs && _framesSeen > _untrustedUpTo && raw >= MinDistanceMm && raw <= MaxDistanceMm;
     }
 }
