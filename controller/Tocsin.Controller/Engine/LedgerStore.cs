@@ -48,13 +48,7 @@ internal sealed class LedgerStore
             snapshots.Add(legacy);
         }
 
-        foreach (string name in _state.Names(LivePrefix))
-        {
-            if (_state.Read<DeliveryLedgerSnapshot>(name, JsonDefaults.Options) is { } snapshot)
-            {
-                snapshots.Add(snapshot);
-            }
-        }
+        snapshots.AddRange(ReadAll(LivePrefix));
 
         DeliveryLedger ledger = DeliveryLedger.FromSnapshots(snapshots);
         _legacyPresent = legacy != null;
@@ -160,9 +154,9 @@ internal sealed class LedgerStore
         }
 
         var deliveries = new List<NodeDelivery>();
-        foreach (string name in _state.Names(ArchivePrefix + alertId + "/"))
+        foreach (DeliveryLedgerSnapshot snapshot in ReadAll(ArchivePrefix + alertId + "/"))
         {
-            deliveries.AddRange(_state.Read<DeliveryLedgerSnapshot>(name, JsonDefaults.Options)?.Deliveries ?? []);
+            deliveries.AddRange(snapshot.Deliveries);
         }
 
         if (deliveries.Count == 0)
@@ -185,5 +179,16 @@ internal sealed class LedgerStore
 
         _archived[alertId] = deliveries;
         return deliveries;
+    }
+
+    private IEnumerable<DeliveryLedgerSnapshot> ReadAll(string prefix)
+    {
+        foreach (string name in _state.Names(prefix))
+        {
+            if (_state.Read<DeliveryLedgerSnapshot>(name, JsonDefaults.Options) is { } snapshot)
+            {
+                yield return snapshot;
+            }
+        }
     }
 }

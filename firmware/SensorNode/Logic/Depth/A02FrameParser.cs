@@ -7,13 +7,11 @@ namespace Tocsin.Firmware.SensorNode.Depth;
 /// </summary>
 public sealed class A02FrameParser
 {
-    /// <summary>Newest good frames remembered for <see cref="TakeRecent"/> (a reading's worth).</summary>
+    /// <summary>Good frames remembered (<see cref="DistanceOf"/>): a reading's worth.</summary>
     public const int RecentCapacity = 5;
 
     private readonly byte[] _frame = new byte[4];
     private readonly int[] _recent = new int[RecentCapacity];
-    private int _recentNext;
-    private int _recentCount;
     private int _have;
 
     /// <summary>Frames with a wrong checksum since boot.</summary>
@@ -51,14 +49,8 @@ public sealed class A02FrameParser
             }
 
             LastDistanceMm = (_frame[1] << 8) | _frame[2];
-            _recent[_recentNext] = LastDistanceMm;
-            _recentNext = (_recentNext + 1) % RecentCapacity;
-            if (_recentCount < RecentCapacity)
-            {
-                _recentCount++;
-            }
-
             FrameCount++;
+            _recent[Slot(FrameCount)] = LastDistanceMm;
             frames++;
         }
 
@@ -66,18 +58,15 @@ public sealed class A02FrameParser
     }
 
     /// <summary>
-    /// Copies the distances of the newest good frames since the last call (at most <paramref name="max"/>,
-    /// oldest first) into <paramref name="into"/> and forgets the rest; returns how many.
+    /// The distance of good frame number <paramref name="frame"/> (1 is the first since boot; see
+    /// <see cref="FrameCount"/>), one of the last <see cref="RecentCapacity"/>.
     /// </summary>
-    public int TakeRecent(int[] into, int max)
-    {
-        int n = _recentCount < max ? _recentCount : max;
-        for (int i = 0; i < n; i++)
-        {
-            into[i] = _recent[(_recentNext - n + i + RecentCapacity) % RecentCapacity];
-        }
+    public int DistanceOf(int frame) => _recent[Slot(frame)];
 
-        _recentCount = 0;
-        return n;
+    /// <summary>Where frame number <paramref name="frame"/> is remembered (never negative, even once the count wraps).</summary>
+    public static int Slot(int frame)
+    {
+        int slot = frame % RecentCapacity;
+        return slot < 0 ? slot + RecentCapacity : slot;
     }
 }

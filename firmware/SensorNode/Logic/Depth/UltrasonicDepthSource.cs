@@ -26,15 +26,11 @@ public sealed class UltrasonicDepthSource : IDepthSource
     private readonly int _mountIndex;
     private readonly A02FrameParser _parser = new A02FrameParser();
     private readonly byte[] _buffer = new byte[64];
-    private readonly int[] _frameMm = new int[DepthFilter.SamplesPerReading];
-    private readonly long[] _frameAtMs = new long[DepthFilter.SamplesPerReading];
-    private readonly int[] _polled = new int[DepthFilter.SamplesPerReading];
-    private readonly long[] _frameSerial = new long[DepthFilter.SamplesPerReading];
-    private int _frameNext;
-    private int _frameCount;
-    private long _framesSeen;
-    private long _framesTakenUpTo = -1;
-    private long _untrustedUpTo;
+    // When each of the parser's remembered frames came, by the same frame number; frames up to
+    // _takenUpTo were used by a reading, frames up to _untrustedUpTo were read after the line dropped bytes.
+    private readonly long[] _frameAtMs = new long[A02FrameParser.RecentCapacity];
+    private int _takenUpTo;
+    private int _untrustedUpTo;
     private int _overflowSeen;
     private long _lastFrameMs = -TimeoutMs;
 
@@ -55,56 +51,35 @@ public sealed class UltrasonicDepthSource : IDepthSource
     /// <inheritdoc />
     public void Poll(long nowMs)
     {
-        long before = _framesSeen;
+        int before = _parser.FrameCount;
         int n;
         while ((n = _line.Read(_buffer, 0, _buffer.Length)) > 0)
         {
-            int frames = _parser.Feed(_buffer, 0, n);
-            if (frames > 0)
-            {
-                _lastFrameMs = nowMs;
-
-                // The newest frames are kept, numbered in the order they came, for a reading to take at once.
-                int got = _parser.TakeRecent(_polled, _polled.Length);
-                for (int i = 0; i < got; i++)
-                {
-                    _frameMm[_frameNext] = _polled[i];
-                    _frameSerial[_frameNext] = _framesSeen + frames - got + i;
-                    _frameNext = (_frameNext + 1) % _frameMm.Length;
-                    if (_frameCount < _frameMm.Length)
-                    {
-                        _frameCount++;
-                    }
-                }
-
-                _framesSeen += frames;
-            }
+            _parser.Feed(_buffer, 0, n);
         }
 
-        if (_framesSeen == before)
+        int last = _parser.FrameCount;
+        if (last == before)
         {
             return;
         }
 
+        _lastFrameMs = nowMs;
         int overflow = _line.OverflowCount;
         if (overflow != _overflowSeen)
         {
             // The line dropped what came last: what was read is a backlog of unknown age, not to be
             // used for a reading or a calibration; the next frames to arrive are.
             _overflowSeen = overflow;
-            _frameCount = 0;
-            _untrustedUpTo = _framesSeen;
+            _untrustedUpTo = last;
             return;
         }
 
         // A backlog read at once came a frame period apart, the last one just now.
-        for (int i = 0; i < _frameCount; i++)
+        int first = last - A02FrameParser.RecentCapacity + 1;
+        for (int frame = before + 1 > first ? before + 1 : first; frame <= last; frame++)
         {
-            int slot = (_frameNext - 1 - i + _frameMm.Length) % _frameMm.Length;
-            if (_frameSerial[slot] >= before)
-            {
-                _frameAtMs[slot] = nowMs - ((_framesSeen - 1 - _frameSerial[slot]) * FramePeriodMs);
-            }
+            _frameAtMs[A02FrameParser.Slot(frame)] = nowMs - ((last - frame) * FramePeriodMs);
         }
     }
 
@@ -116,34 +91,35 @@ public sealed class UltrasonicDepthSource : IDepthSource
     /// </remarks>
     public int TakeRecent(long nowMs, int max, int[] depthsMm, int[] raws, bool[] valid)
     {
-        int fresh = 0;
-        for (int i = 1; i <= _frameCount && fresh < max; i++)
+        int last = _parser.FrameCount;
+        int oldest = last - A02FrameParser.RecentCapacity;
+        if (_takenUpTo > oldest)
         {
-            int slot = (_frameNext - i + _frameMm.Length) % _frameMm.Length;
-            if (nowMs - _frameAtMs[slot] > FreshMs)
-            {
-                break;
-            }
+            oldest = _takenUpTo;
+        }
 
+        if (_untrustedUpTo > oldest)
+        {
+            oldest = _untrustedUpTo;
+        }
+
+        // Newest first, back to the first one too old, taken, untrusted or forgotten.
+        int fresh = 0;
+        while (fresh < max && last - fresh > oldest && nowMs - _frameAtMs[A02FrameParser.Slot(last - fresh)] <= FreshMs)
+        {
             fresh++;
         }
 
         int mountMm = (int)_settings.GetNumber(_mountIndex);
         for (int k = 0; k < fresh; k++)
         {
-            int slot = (_frameNext - fresh + k + _frameMm.Length) % _frameMm.Length;
-            int raw = _frameMm[slot];
+            int raw = _parser.DistanceOf(last - fresh + 1 + k);
             raws[k] = raw;
             depthsMm[k] = mountMm - raw;
             valid[k] = raw >= MinDistanceMm && raw <= MaxDistanceMm;
         }
 
-        _frameCount = 0;
-        if (fresh > 0)
-        {
-            _framesTakenUpTo = _framesSeen;
-        }
-
+        _takenUpTo = last;
         return fresh;
     }
 
@@ -154,8 +130,8 @@ public sealed class UltrasonicDepthSource : IDepthSource
     /// </remarks>
     public bool TryTakeSample(long nowMs, out int depthMm, out int raw)
     {
-        bool fresh = LatestFrame(nowMs, out depthMm, out raw) && _framesSeen != _framesTakenUpTo;
-        _framesTakenUpTo = _framesSeen;
+        bool fresh = LatestFrame(nowMs, out depthMm, out raw) && _parser.FrameCount != _takenUpTo;
+        _takenUpTo = _parser.FrameCount;
         return fresh;
     }
 
@@ -181,6 +157,6 @@ public sealed class UltrasonicDepthSource : IDepthSource
     {
         raw = _parser.LastDistanceMm;
         depthMm = (int)_settings.GetNumber(_mountIndex) - raw;
-        return nowMs - _lastFrameMs <= FreshMs && _framesSeen > _untrustedUpTo && raw >= MinDistanceMm && raw <= MaxDistanceMm;
+        return nowMs - _lastFrameMs <= FreshMs && _parser.FrameCount > _untrustedUpTo && raw >= MinDistanceMm && raw <= MaxDistanceMm;
     }
 }
