@@ -7,14 +7,15 @@ namespace Tocsin.Controller.Storage;
 /// trickle a round holds a handful of messages, and then opening a connection, setting its pragmas
 /// and compiling four statements cost more than the rows themselves (in the 10,000-node simulation,
 /// a fifth of all controller time). Only the engine loop commits, so one connection serves every round.
+/// The rows go through <see cref="SqliteRawStatement"/>, without the per-execution objects of ADO.NET.
 /// </summary>
 internal sealed class SqliteIngestWriter : IDisposable
 {
     private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _insert;
-    private readonly SqliteCommand _upsert;
-    private readonly SqliteCommand _gap;
-    private readonly SqliteCommand _delivery;
+    private readonly SqliteRawStatement _insert;
+    private readonly SqliteRawStatement _upsert;
+    private readonly SqliteRawStatement _gap;
+    private readonly SqliteRawStatement _delivery;
 
     /// <summary>Opens the connection and compiles the statements; on any failure nothing stays open.</summary>
     public SqliteIngestWriter(SqliteDatabase db)
@@ -26,13 +27,13 @@ internal sealed class SqliteIngestWriter : IDisposable
         }
         catch
         {
-            // Closing the connection also finalizes whatever statements it had prepared.
+            // Prepare finalized whatever statements it had compiled; the connection goes back unused.
             _connection.Dispose();
             throw;
         }
     }
 
-    private (SqliteCommand Insert, SqliteCommand Upsert, SqliteCommand Gap, SqliteCommand Delivery) Prepare()
+    private (SqliteRawStatement Insert, SqliteRawStatement Upsert, SqliteRawStatement Gap, SqliteRawStatement Delivery) Prepare()
     {
         using (SqliteCommand pragma = _connection.CreateCommand())
         {
@@ -44,11 +45,36 @@ internal sealed class SqliteIngestWriter : IDisposable
             pragma.ExecuteNonQuery();
         }
 
-        SqliteCommand insert = Command(
+        var compiled = new List<SqliteRawStatement>(4);
+        try
+        {
+            return Compile(compiled);
+        }
+        catch
+        {
+            foreach (SqliteRawStatement statement in compiled)
+            {
+                statement.Dispose();
+            }
+
+            throw;
+        }
+    }
+
+    private (SqliteRawStatement Insert, SqliteRawStatement Upsert, SqliteRawStatement Gap, SqliteRawStatement Delivery) Compile(List<SqliteRawStatement> compiled)
+    {
+        SqliteRawStatement Add(SqliteRawStatement statement)
+        {
+            compiled.Add(statement);
+            return statement;
+        }
+
+        SqliteRawStatement insert = Add(new SqliteRawStatement(
+            _connection,
             "INSERT OR IGNORE INTO node_messages (node, epoch, seq, stream, type, measured_utc, received_utc, payload) VALUES ($n, $e, $s, $st, $ty, $m, $r, $p)",
-            ("$n", SqliteType.Text), ("$e", SqliteType.Integer), ("$s", SqliteType.Integer), ("$st", SqliteType.Text), ("$ty", SqliteType.Text),
-            ("$m", SqliteType.Integer), ("$r", SqliteType.Integer), ("$p", SqliteType.Text));
-        SqliteCommand upsert = Command(
+            "$n", "$e", "$s", "$st", "$ty", "$m", "$r", "$p"));
+        SqliteRawStatement upsert = Add(new SqliteRawStatement(
+            _connection,
             """
             INSERT INTO node_state (node, online, last_seen_utc, status_json, heartbeat_json, last_report_json, epoch, acked_upto, lost_messages, duplicate_messages)
             VALUES ($n, COALESCE($o, 0), $l, $s, $h, $rep, $e, $u, $lost, $dup)
@@ -58,15 +84,16 @@ internal sealed class SqliteIngestWriter : IDisposable
               last_report_json = COALESCE($rep, last_report_json), epoch = COALESCE($e, epoch), acked_upto = COALESCE($u, acked_upto),
               lost_messages = lost_messages + $lost, duplicate_messages = duplicate_messages + $dup
             """,
-            ("$n", SqliteType.Text), ("$o", SqliteType.Integer), ("$l", SqliteType.Integer), ("$s", SqliteType.Text), ("$h", SqliteType.Text),
-            ("$rep", SqliteType.Text), ("$e", SqliteType.Integer), ("$u", SqliteType.Integer), ("$lost", SqliteType.Integer), ("$dup", SqliteType.Integer));
-        SqliteCommand gap = Command(
+            "$n", "$o", "$l", "$s", "$h", "$rep", "$e", "$u", "$lost", "$dup"));
+        SqliteRawStatement gap = Add(new SqliteRawStatement(
+            _connection,
             "INSERT INTO message_gaps (node, epoch, first_seq, last_seq, noted_utc) VALUES ($n, $e, $f, $l, strftime('%s','now') * 1000)",
-            ("$n", SqliteType.Text), ("$e", SqliteType.Integer), ("$f", SqliteType.Integer), ("$l", SqliteType.Integer));
-        SqliteCommand delivery = Command(
+            "$n", "$e", "$f", "$l"));
+        SqliteRawStatement delivery = Add(new SqliteRawStatement(
+            _connection,
             "INSERT INTO deliveries (alert, version, node, state, reason, updated_utc) VALUES ($a, $v, $n, $s, $r, $t) "
             + "ON CONFLICT (alert, version, node) DO UPDATE SET state = excluded.state, reason = excluded.reason, updated_utc = excluded.updated_utc",
-            ("$a", SqliteType.Text), ("$v", SqliteType.Integer), ("$n", SqliteType.Text), ("$s", SqliteType.Text), ("$r", SqliteType.Text), ("$t", SqliteType.Integer));
+            "$a", "$v", "$n", "$s", "$r", "$t"));
         return (insert, upsert, gap, delivery);
     }
 
@@ -74,30 +101,27 @@ internal sealed class SqliteIngestWriter : IDisposable
     public void Commit(IngestBatch batch)
     {
         using SqliteTransaction tx = _connection.BeginTransaction();
-        foreach (SqliteCommand command in (ReadOnlySpan<SqliteCommand>)[_insert, _upsert, _gap, _delivery])
-        {
-            command.Transaction = tx;
-        }
-
         foreach (StoredMessage msg in batch.Messages)
         {
-            Run(_insert, msg.Node, msg.Epoch, msg.Seq, msg.Stream, msg.Type, msg.MeasuredUtcMs, msg.ReceivedUtcMs, msg.Payload);
+            _insert.Text(1, msg.Node).Integer(2, msg.Epoch).Integer(3, msg.Seq).Text(4, msg.Stream).Text(5, msg.Type)
+                .Integer(6, msg.MeasuredUtcMs).Integer(7, msg.ReceivedUtcMs).Text(8, msg.Payload).Run();
         }
 
         foreach (var (node, u) in batch.States)
         {
-            Run(_upsert, node, u.Online.HasValue ? (u.Online.Value ? 1 : 0) : null, u.LastSeenUtcMs, u.StatusJson, u.HeartbeatJson, u.ReportJson,
-                u.Acked?.Epoch, u.Acked?.Upto, u.Lost, u.Duplicates);
+            _upsert.Text(1, node).Integer(2, u.Online.HasValue ? (u.Online.Value ? 1 : 0) : null).Integer(3, u.LastSeenUtcMs)
+                .Text(4, u.StatusJson).Text(5, u.HeartbeatJson).Text(6, u.ReportJson).Integer(7, u.Acked?.Epoch).Integer(8, u.Acked?.Upto)
+                .Integer(9, u.Lost).Integer(10, u.Duplicates).Run();
         }
 
         foreach (var (node, epoch, first, last) in batch.Gaps)
         {
-            Run(_gap, node, epoch, first, last);
+            _gap.Text(1, node).Integer(2, epoch).Integer(3, first).Integer(4, last).Run();
         }
 
         foreach (var d in batch.Deliveries)
         {
-            Run(_delivery, d.Alert, d.Version, d.Node, d.State, d.Reason, d.AtMs);
+            _delivery.Text(1, d.Alert).Integer(2, d.Version).Text(3, d.Node).Text(4, d.State).Text(5, d.Reason).Integer(6, d.AtMs).Run();
         }
 
         tx.Commit();
@@ -110,28 +134,5 @@ internal sealed class SqliteIngestWriter : IDisposable
         _gap.Dispose();
         _delivery.Dispose();
         _connection.Dispose();
-    }
-
-    private static void Run(SqliteCommand command, params object?[] values)
-    {
-        for (int i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-
-        command.ExecuteNonQuery();
-    }
-
-    private SqliteCommand Command(string sql, params (string Name, SqliteType Type)[] parameters)
-    {
-        SqliteCommand command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, type) in parameters)
-        {
-            command.Parameters.Add(name, type);
-        }
-
-        command.Prepare();
-        return command;
     }
 }

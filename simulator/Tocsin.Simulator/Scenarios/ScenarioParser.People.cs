@@ -98,7 +98,7 @@ public static partial class ScenarioParser
 
         var spec = new TickSpec(
             (int)(t.Integer("sensorMs", 100, 60_000, "must be from 100 to 60000", required: false) ?? 1000),
-            (int)(t.Integer("speakerMs", 100, 60_000, "must be from 100 to 60000", required: false) ?? 2000),
+            (int)(t.Integer("speakerMs", 100, 300_000, "must be from 100 to 300000", required: false) ?? 2000),
             (int)(t.Integer("activeMs", 10, 1000, "must be from 10 to 1000", required: false) ?? 100),
             (int)(t.Integer("soundingMs", 10, 5000, "must be from 10 to 5000", required: false) ?? 100),
             (int)(t.Integer("steadyMs", 10, 60_000, "must be from 10 to 60000", required: false) ?? 5000),

@@ -1,0 +1,82 @@
+using Microsoft.Data.Sqlite;
+using Tocsin.Controller.Storage;
+using Xunit;
+
+namespace Tocsin.Controller.Tests.Storage;
+
+/// <summary>The SQLite ingest writer's own statements: a refused row takes the whole round back, and the writer goes on.</summary>
+public sealed class SqliteIngestWriterTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("tocsin-ingest-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private static StoredMessage Report(string node, long seq) => new(node, 3, seq, "report", "reading", 1_000 + seq, 2_000 + seq, """{"depth_mm":12}""");
+
+    [Fact]
+    public void A_row_the_database_refuses_leaves_nothing_of_its_round_and_the_next_round_commits()
+    {
+        var db = new SqliteDatabase(Path.Combine(_directory, "tocsin.db"), syncWrites: false);
+        db.Migrate();
+        Execute(db, "CREATE TRIGGER refuse_bad BEFORE INSERT ON node_messages WHEN NEW.node = 'sn-bad' BEGIN SELECT RAISE(ABORT, 'refused by test'); END");
+        using var store = new MessageStore(db);
+        var refused = new IngestBatch();
+        refused.Messages.AddRange([Report("sn-1", 1), Report("sn-bad", 1), Report("sn-2", 1)]);
+        refused.States["sn-1"] = new NodeStateUpdate { Online = true, LastSeenUtcMs = 5_000, ReportJson = "{}" };
+        refused.Gaps.Add(("sn-1", 3, 7, 9));
+
+        SqliteException e = Assert.Throws<SqliteException>(() => store.Commit(refused));
+        Assert.Contains("refused by test", e.Message, StringComparison.Ordinal);
+        Assert.Equal(0, store.Count());
+        Assert.Empty(store.States());
+        Assert.Equal(0L, Scalar(db, "SELECT COUNT(*) FROM message_gaps"));
+
+        var next = new IngestBatch();
+        next.Messages.AddRange([Report("sn-1", 1), Report("sn-2", 1)]);
+        next.States["sn-1"] = new NodeStateUpdate { Online = true, LastSeenUtcMs = 6_000 };
+        next.Deliveries.Add(("A-1", 1, "bn-1", "played", null, 6_000));
+        store.Commit(next);
+
+        Assert.Equal(2, store.Count());
+        Assert.Equal(6_000L, Assert.Single(store.States()).LastSeenUtcMs);
+        Assert.Equal("""{"depth_mm":12}""", Assert.Single(store.Series("sn-2", "report", 0, 10_000, 10)).Payload);
+        Assert.Equal("played", Scalar(db, "SELECT state FROM deliveries WHERE alert = 'A-1' AND node = 'bn-1'"));
+        Assert.Equal(DBNull.Value, Scalar(db, "SELECT reason FROM deliveries WHERE alert = 'A-1' AND node = 'bn-1'"));
+    }
+
+    [Fact]
+    public void Text_with_characters_beyond_ascii_is_stored_as_written()
+    {
+        var db = new SqliteDatabase(Path.Combine(_directory, "tocsin.db"), syncWrites: false);
+        db.Migrate();
+        using var store = new MessageStore(db);
+        var round = new IngestBatch();
+        round.Messages.Add(new StoredMessage("sn-1", 3, 1, "event", "水浸", null, 2_000, """{"note":"鲤城 underpass, 30 cm 🌧"}"""));
+        store.Commit(round);
+
+        StoredMessage stored = Assert.Single(store.Series("sn-1", "event", 0, 10_000, 10));
+        Assert.Equal("水浸", stored.Type);
+        Assert.Null(stored.MeasuredUtcMs);
+        Assert.Equal("""{"note":"鲤城 underpass, 30 cm 🌧"}""", stored.Payload);
+    }
+
+    private static void Execute(SqliteDatabase db, string sql)
+    {
+        using SqliteConnection c = db.Open();
+        using SqliteCommand command = c.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteDatabase db, string sql)
+    {
+        using SqliteConnection c = db.Open();
+        using SqliteCommand command = c.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
