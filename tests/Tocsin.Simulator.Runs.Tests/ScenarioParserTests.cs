@@ -136,6 +136,16 @@ public sealed class ScenarioParserTests
     }
 
     [Fact]
+    public void An_idle_speaker_may_step_as_seldom_as_every_five_minutes()
+    {
+        ScenarioLoadResult ok = Parse(",\"tick\":{\"speakerMs\":300000}");
+        Assert.True(ok.Succeeded, string.Join("\n", ok.Errors));
+        Assert.Equal(300_000, ok.Scenario!.Tick.SpeakerMs);
+        AssertError(Parse(",\"tick\":{\"speakerMs\":300001}"), "$.tick.speakerMs", "must be from 100 to 300000");
+        AssertError(Parse(",\"tick\":{\"speakerMs\":99}"), "$.tick.speakerMs", "must be from 100 to 300000");
+    }
+
+    [Fact]
     public void The_controllers_answer_time_is_read_and_must_be_whole_slots()
     {
         ScenarioLoadResult ok = Parse(",\"tick\":{\"activeMs\":100,\"controllerMs\":300}");

@@ -16,17 +16,27 @@ public static class CoverageCalculator
     /// <summary>Computes <paramref name="alert"/>'s coverage from <paramref name="deliveries"/> (e.g. <see cref="DeliveryLedger.DeliveriesOfAlert"/>).</summary>
     public static AlertCoverage ForAlert(Alert alert, RegionMap map, IEnumerable<NodeRecord> nodes, IEnumerable<NodeDelivery> deliveries, DateTimeOffset deadline)
     {
+        ArgumentNullException.ThrowIfNull(nodes);
+        return ForAlert(alert, map, nodes.ToDictionary(n => n.Id, StringComparer.Ordinal), deliveries, deadline);
+    }
+
+    /// <summary>
+    /// Computes <paramref name="alert"/>'s coverage from <paramref name="deliveries"/>, with the node
+    /// records by id as the caller keeps them: only the targeted speakers' records are looked up, so a
+    /// district of 10,000 nodes is not copied into a table for every alert asked about.
+    /// </summary>
+    public static AlertCoverage ForAlert(Alert alert, RegionMap map, IReadOnlyDictionary<string, NodeRecord> nodesById, IEnumerable<NodeDelivery> deliveries, DateTimeOffset deadline)
+    {
         ArgumentNullException.ThrowIfNull(alert);
         ArgumentNullException.ThrowIfNull(map);
-        ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(nodesById);
         ArgumentNullException.ThrowIfNull(deliveries);
-        Dictionary<string, NodeRecord> byId = nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
         var targeted = new HashSet<string>(alert.CommunityIds, StringComparer.Ordinal);
         var perNode = deliveries
             .Where(d => CommandIds.TryParse(d.CommandId, out string? a, out _, out string? kind) && a == alert.Id && kind == CommandKinds.Broadcast)
             .Where(d => targeted.Contains(d.CommunityId))
             .GroupBy(d => d.NodeId, StringComparer.Ordinal)
-            .Select(g => Judge(g.ToList(), byId.GetValueOrDefault(g.Key), deadline))
+            .Select(g => Judge(g.ToList(), nodesById.GetValueOrDefault(g.Key), deadline))
             .ToList();
 
         ILookup<string, SpeakerVerdict> byCommunity = perNode.ToLookup(s => s.CommunityId, StringComparer.Ordinal);

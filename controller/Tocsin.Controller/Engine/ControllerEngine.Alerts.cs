@@ -86,7 +86,7 @@ public sealed partial class ControllerEngine
 
         if (deadline != null)
         {
-            return CoverageCalculator.ForAlert(alert, _map, _records.Values, _ledgerStore.DeliveriesOfAlert(_ledger, id), deadline.Value);
+            return CoverageCalculator.ForAlert(alert, _map, _records, _ledgerStore.DeliveriesOfAlert(_ledger, id), deadline.Value);
         }
 
         // Coverage as of now changes only with the alert, its deliveries, the node records or the map
@@ -100,7 +100,7 @@ public sealed partial class ControllerEngine
             return kept.Coverage with { Deadline = now };
         }
 
-        AlertCoverage coverage = CoverageCalculator.ForAlert(alert, _map, _records.Values, _ledgerStore.DeliveriesOfAlert(_ledger, id), now);
+        AlertCoverage coverage = CoverageCalculator.ForAlert(alert, _map, _records, _ledgerStore.DeliveriesOfAlert(_ledger, id), now);
         if (_coverageNow.Count >= CoverageKept && !_coverageNow.ContainsKey(id))
         {
             // A few alerts are live at a time; the figures of the rest are not worth their memory.

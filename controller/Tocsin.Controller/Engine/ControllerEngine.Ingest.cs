@@ -60,7 +60,7 @@ public sealed partial class ControllerEngine
                     break;
                 case HeartbeatMessage:
                     state.Online = true;
-                    state.HeartbeatJson = Encoding.UTF8.GetString(inbound.Payload.Span);
+                    state.SetHeartbeat(inbound.Payload);
                     break;
                 case OutboxMessage outbox:
                     AcceptOutbox(outbox, inbound, round, state, acks);

@@ -1,8 +1,14 @@
+using System.Text;
+
 namespace Tocsin.Controller.Storage;
 
 /// <summary>What an ingest round learned about one node's current state (null fields are left as they were).</summary>
 public sealed class NodeStateUpdate
 {
+    private string? _heartbeatJson;
+    private ReadOnlyMemory<byte> _heartbeatUtf8;
+    private bool _heartbeatUndecoded;
+
     /// <summary>Online now (null: unchanged).</summary>
     public bool? Online { get; set; }
 
@@ -13,7 +19,21 @@ public sealed class NodeStateUpdate
     public string? StatusJson { get; set; }
 
     /// <summary>Latest heartbeat payload.</summary>
-    public string? HeartbeatJson { get; set; }
+    public string? HeartbeatJson
+    {
+        get
+        {
+            if (_heartbeatUndecoded)
+            {
+                _heartbeatJson = Encoding.UTF8.GetString(_heartbeatUtf8.Span);
+                (_heartbeatUtf8, _heartbeatUndecoded) = (default, false);
+            }
+
+            return _heartbeatJson;
+        }
+
+        set => (_heartbeatJson, _heartbeatUtf8, _heartbeatUndecoded) = (value, default, false);
+    }
 
     /// <summary>Latest report payload.</summary>
     public string? ReportJson { get; set; }
@@ -34,6 +54,13 @@ public sealed class NodeStateUpdate
     /// </summary>
     public bool IsRoutine => StatusJson == null && Online != false && Lost == 0 && Duplicates == 0;
 
+    /// <summary>
+    /// Sets the latest heartbeat from its UTF-8 payload (which must not change afterwards), decoded
+    /// only when read: at 10,000 nodes a heartbeat arrives every few milliseconds, and of a node's
+    /// heartbeats only the last before each snapshot is written (see <see cref="NodeStateBacklog"/>).
+    /// </summary>
+    public void SetHeartbeat(ReadOnlyMemory<byte> utf8Json) => (_heartbeatJson, _heartbeatUtf8, _heartbeatUndecoded) = (null, utf8Json, true);
+
     /// <summary>Folds <paramref name="newer"/> (learned later) into this update: newer values win, counts add up.</summary>
     public void Absorb(NodeStateUpdate newer)
     {
@@ -41,7 +68,12 @@ public sealed class NodeStateUpdate
         Online = newer.Online ?? Online;
         LastSeenUtcMs = Math.Max(LastSeenUtcMs, newer.LastSeenUtcMs);
         StatusJson = newer.StatusJson ?? StatusJson;
-        HeartbeatJson = newer.HeartbeatJson ?? HeartbeatJson;
+        if (newer._heartbeatUndecoded || newer._heartbeatJson != null)
+        {
+            // Taken as it is, so a heartbeat nobody reads is never decoded.
+            (_heartbeatJson, _heartbeatUtf8, _heartbeatUndecoded) = (newer._heartbeatJson, newer._heartbeatUtf8, newer._heartbeatUndecoded);
+        }
+
         ReportJson = newer.ReportJson ?? ReportJson;
         Acked = newer.Acked ?? Acked;
         Lost += newer.Lost;

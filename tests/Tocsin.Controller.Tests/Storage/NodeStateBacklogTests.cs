@@ -20,6 +20,31 @@ public sealed class NodeStateBacklogTests(PostgresServer server)
     }
 
     [Fact]
+    public void A_heartbeat_set_from_its_bytes_reads_as_its_text_and_the_latest_one_wins_a_merge()
+    {
+        byte[] older = "{\"hb\":\"鲤城 1\"}"u8.ToArray();
+        byte[] newer = "{\"hb\":\"鲤城 2\"}"u8.ToArray();
+        var held = new NodeStateUpdate { LastSeenUtcMs = 1_000 };
+        held.SetHeartbeat(older);
+        var later = new NodeStateUpdate { LastSeenUtcMs = 2_000 };
+        later.SetHeartbeat(newer);
+        held.Absorb(later);
+        held.Absorb(new NodeStateUpdate { LastSeenUtcMs = 3_000, ReportJson = "r" });
+
+        Assert.Equal("{\"hb\":\"鲤城 2\"}", held.HeartbeatJson);
+        Assert.Equal("{\"hb\":\"鲤城 2\"}", later.HeartbeatJson);
+
+        // Text set afterwards replaces the bytes, and bytes set afterwards replace the text.
+        held.HeartbeatJson = "h3";
+        Assert.Equal("h3", held.HeartbeatJson);
+        held.SetHeartbeat(older);
+        Assert.Equal("{\"hb\":\"鲤城 1\"}", held.HeartbeatJson);
+        var none = new NodeStateUpdate();
+        none.Absorb(new NodeStateUpdate { LastSeenUtcMs = 1 });
+        Assert.Null(none.HeartbeatJson);
+    }
+
+    [Fact]
     public void Heartbeats_and_reports_are_held_and_merged_per_node()
     {
         var backlog = new NodeStateBacklog();
