@@ -30,6 +30,8 @@ internal sealed class QuietModule : INodeModule
     {
     }
 
+    public long NextTimerMs(long nowMs) => long.MaxValue;
+
     public bool HandleCommand(VerifiedCommand command, long nowMs) => false;
 
     public bool NeedsTrustedTime(VerifiedCommand command) => false;

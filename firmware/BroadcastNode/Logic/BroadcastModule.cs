@@ -74,6 +74,21 @@ public sealed class BroadcastModule : INodeModule
     /// <summary>The program runner (what sounds now).</summary>
     public ProgramRunner Runner => _runner;
 
+    /// <inheritdoc />
+    public long NextTimerMs(long nowMs)
+    {
+        if (_clock == null)
+        {
+            return long.MaxValue;
+        }
+
+        // A held broadcast's start or end, the longest activation, the player's next status query.
+        bool hasUtc = _clock.TryGetUtcMs(out long utc);
+        long deadline = _scheduler.NextDeadlineMs(nowMs, hasUtc, utc);
+        long poll = _player.NextDueMs;
+        return poll < deadline ? poll : deadline;
+    }
+
     /// <summary>
     /// While a siren or clip sounds steadily (<see cref="ProgramRunner.SteadyUntilMs"/>), the latest
     /// time (ms) a tick can wait for: the end of that step, a broadcast's validity ending or start

@@ -59,6 +59,12 @@ public sealed class Outbox
     /// <summary>With no acknowledgement progress for this long, everything unacknowledged is resent.</summary>
     public long ResendAfterMs { get; set; }
 
+    /// <summary>
+    /// When everything unacknowledged is sent again if no acknowledgement comes first (monotonic ms);
+    /// <see cref="long.MaxValue"/> with nothing in flight.
+    /// </summary>
+    public long ResendDueMs => _sentUpToSeq > 0 && _slots.CountAtOrBelow(_sentUpToSeq) > 0 ? _lastProgressMs + ResendAfterMs : long.MaxValue;
+
     /// <summary>Slots in all.</summary>
     public int Capacity => _slots.Capacity;
 

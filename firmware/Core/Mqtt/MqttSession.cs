@@ -40,6 +40,15 @@ public sealed class MqttSession
     /// <summary>True while connected with status published and subscriptions made.</summary>
     public bool IsConnected => State == SessionState.Connected;
 
+    /// <summary>
+    /// The earliest time (monotonic ms) <see cref="Tick"/> acts with no new input: the next connect
+    /// attempt while waiting out the backoff, or giving up on a connect that got no answer.
+    /// <see cref="long.MaxValue"/> while connected or idle.
+    /// </summary>
+    public long NextTimerMs => State == SessionState.Waiting ? _nextAttemptMs
+        : State == SessionState.Connecting ? _connectStartedMs + ConnectTimeoutMs
+        : long.MaxValue;
+
     /// <summary>Successful connects since boot.</summary>
     public int ConnectCount { get; private set; }
 

@@ -34,6 +34,12 @@ public interface INodeModule
     void Tick(long nowMs);
 
     /// <summary>
+    /// The earliest time (monotonic ms) <see cref="Tick"/> would act on a timer of the module's own,
+    /// with no new input; <see cref="long.MaxValue"/> when none (see <see cref="NodeRuntime.NextTimerMs"/>).
+    /// </summary>
+    long NextTimerMs(long nowMs);
+
+    /// <summary>
     /// Handles a verified command of this kind's own kinds; false when the kind is not one of its
     /// own. The module reports results through <see cref="NodeRuntime.PublishResult"/>.
     /// </summary>

@@ -194,6 +194,25 @@ public sealed partial class NodeRuntime
     }
 
     /// <summary>
+    /// The earliest time (monotonic ms) <see cref="Tick"/> would act on a timer, with no new input: the
+    /// heartbeat, a reconnect attempt or connect timeout, resending what the broker has not
+    /// acknowledged, a held-back security event, a requested reboot, and the module's own timers.
+    /// <see cref="long.MaxValue"/> when none. Inputs (messages, console lines, switches, the player's
+    /// busy line) are not timers: a loop that waits for this must also wake on them. The simulator
+    /// steps an idle node when this falls due; on a board it says how long the loop could sleep.
+    /// </summary>
+    public long NextTimerMs()
+    {
+        long next = _module.NextTimerMs(_nowMs);
+        next = Earlier(next, Session.IsConnected ? _nextHeartbeatMs : Session.NextTimerMs);
+        next = Earlier(next, Outbox.ResendDueMs);
+        next = Earlier(next, _security.NextEventMs);
+        return _rebootAtMs >= 0 ? Earlier(next, _rebootAtMs) : next;
+    }
+
+    private static long Earlier(long a, long b) => a < b ? a : b;
+
+    /// <summary>
     /// Re-reads settings into the running services. Reconnects only when the identity, broker or
     /// credentials changed. Called at boot, after provisioning and after configuration changes.
     /// </summary>

@@ -98,6 +98,9 @@ public sealed class SecurityMonitor
         }
     }
 
+    /// <summary>When the pending security event goes out (monotonic ms); <see cref="long.MaxValue"/> with none pending.</summary>
+    public long NextEventMs => _eventDue ? _lastEventMs + EventIntervalMs : long.MaxValue;
+
     /// <summary>Sends the pending security event when its interval allows.</summary>
     public void Tick(long nowMs, NodeRuntime runtime)
     {

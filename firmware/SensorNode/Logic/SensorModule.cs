@@ -115,6 +115,14 @@ public sealed class SensorModule : INodeModule
     }
 
     /// <inheritdoc />
+    public long NextTimerMs(long nowMs)
+    {
+        // Rain tips are counted by the pulse counter whatever the loop does; depth is sampled on time.
+        long depth = Depth == null ? long.MaxValue : Depth.NextTimerMs;
+        return depth < _nextReportMs ? depth : _nextReportMs;
+    }
+
+    /// <inheritdoc />
     public void Tick(long nowMs)
     {
         if (_runtime.Settings.Version != _settingsVersion)

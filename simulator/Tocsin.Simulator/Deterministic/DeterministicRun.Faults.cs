@@ -107,8 +107,17 @@ public sealed partial class DeterministicRun
                 };
                 break;
             case FaultType.ClockSkew:
-                a.Nodes.ToList().ForEach(n => n.Node.Clock.SkewMs = (long)(f.Amount * 1000));
-                a.Undo = () => a.Nodes.ToList().ForEach(n => n.Node.Clock.SkewMs = 0);
+                // A clock that jumps may bring a held broadcast's start or end due: the board's next pass sees it.
+                a.Nodes.ToList().ForEach(n =>
+                {
+                    n.Node.Clock.SkewMs = (long)(f.Amount * 1000);
+                    Wake(n);
+                });
+                a.Undo = () => a.Nodes.ToList().ForEach(n =>
+                {
+                    n.Node.Clock.SkewMs = 0;
+                    Wake(n);
+                });
                 break;
             case FaultType.SensorFail:
                 ApplySensorFail(a);
@@ -127,6 +136,7 @@ public sealed partial class DeterministicRun
                 {
                     n.Speaker!.AmpRelay.StuckAt = null;
                     Array.ForEach(n.Speaker.Zones, z => z.StuckAt = null);
+                    Wake(n);
                 });
                 break;
             case FaultType.DeadAmplifier:
@@ -135,7 +145,11 @@ public sealed partial class DeterministicRun
                     n.Speaker!.Amplifier.Dead = true;
                     Wake(n);
                 });
-                a.Undo = () => a.Nodes.Where(n => n.Speaker != null).ToList().ForEach(n => n.Speaker!.Amplifier.Dead = false);
+                a.Undo = () => a.Nodes.Where(n => n.Speaker != null).ToList().ForEach(n =>
+                {
+                    n.Speaker!.Amplifier.Dead = false;
+                    Wake(n);
+                });
                 break;
             case FaultType.Tamper:
                 a.Nodes.ToList().ForEach(n =>
@@ -143,7 +157,11 @@ public sealed partial class DeterministicRun
                     SetTamper(n, true);
                     Wake(n);
                 });
-                a.Undo = () => a.Nodes.ToList().ForEach(n => SetTamper(n, false));
+                a.Undo = () => a.Nodes.ToList().ForEach(n =>
+                {
+                    SetTamper(n, false);
+                    Wake(n);
+                });
                 break;
             case FaultType.Replay:
                 Replay(a);

@@ -142,12 +142,21 @@ public sealed partial class DeterministicRun
                 node.WasAudible = audible;
             }
 
-            int idle = node.Plan.IsSensor ? _scenario.Tick.SensorMs : _scenario.Tick.SpeakerMs;
-            int step = node.HasTraffic ? _scenario.Tick.ActiveMs
+            long step = node.HasTraffic ? _scenario.Tick.ActiveMs
                 : node.IsSounding ? node.SoundingStepMs(_scenario.Tick.SoundingMs, _scenario.Tick.SteadyMs)
-                : idle;
+                : IdleStepMs(node, t);
             _scheduler.At(i, t + step, t);
         }
+    }
+
+    // An idle node steps at its kind's idle interval, or sooner when one of its firmware's timers falls
+    // due first (a heartbeat, a reconnect, a resend, a held broadcast's start): so a long idle step
+    // delays nothing the board would have done on time. Inputs wake it on their own (see Setup, Faults).
+    private long IdleStepMs(SimulatedNode node, long t)
+    {
+        int idle = node.Plan.IsSensor ? _scenario.Tick.SensorMs : _scenario.Tick.SpeakerMs;
+        long timer = node.NextTimerAtMs();
+        return timer - t < idle ? Math.Max(_scenario.Tick.ActiveMs, timer - t) : idle;
     }
 
     private void StepWorld(long t)

@@ -45,6 +45,9 @@ public sealed partial class SimulatedNetwork : INodeTransport
     /// <summary>Raised when a node's publish leaves its link (before loss or delay), for the report.</summary>
     public event Action<string, OutgoingPublish>? NodePublished;
 
+    /// <summary>Raised when a node's connection drops or its connect fails (the run wakes the node: a board sees its socket close at once).</summary>
+    public event Action<string>? NodeLinkDropped;
+
     /// <summary>Raised when a message reaches a node, for the report.</summary>
     public event Action<string, string, byte[]>? NodeReceived;
 
@@ -228,7 +231,7 @@ public sealed partial class SimulatedNetwork : INodeTransport
         _cut.Add(nodeId);
         if (nodeLink != null && nodeLink.State is MqttLinkState.Connected or MqttLinkState.Connecting)
         {
-            nodeLink.Dropped("network unreachable");
+            Drop(nodeLink, "network unreachable");
         }
 
         if (_sessions.TryGetValue(nodeId, out SimulatedLink? session))
@@ -249,7 +252,7 @@ public sealed partial class SimulatedNetwork : INodeTransport
         Conditions.BrokerUp = false;
         foreach (SimulatedLink link in _sessions.Values.ToList())
         {
-            link.Dropped("connection reset by broker");
+            Drop(link, "connection reset by broker");
             Forget(link);
         }
 
@@ -291,7 +294,7 @@ public sealed partial class SimulatedNetwork : INodeTransport
         if (!Conditions.BrokerUp || _cut.Contains(link.NodeId))
         {
             Tally.ConnectsRefused++;
-            link.Dropped(Conditions.BrokerUp ? "connect timed out" : "connection refused");
+            Drop(link, Conditions.BrokerUp ? "connect timed out" : "connection refused");
             return;
         }
 
@@ -310,7 +313,7 @@ public sealed partial class SimulatedNetwork : INodeTransport
         if (identity == null)
         {
             Tally.ConnectsRefused++;
-            link.Dropped("not authorized: " + reason);
+            Drop(link, "not authorized: " + reason);
             return;
         }
 
@@ -320,7 +323,7 @@ public sealed partial class SimulatedNetwork : INodeTransport
             // That holds as well when it is this link's own earlier connection, lost before the broker noticed.
             if (old != link)
             {
-                old.Dropped("session taken over");
+                Drop(old, "session taken over");
             }
 
             EndSession(old, clean: false);
@@ -331,6 +334,12 @@ public sealed partial class SimulatedNetwork : INodeTransport
         link.SessionAttempt = attempt;
         link.Connected();
         Tally.Connects++;
+    }
+
+    private void Drop(SimulatedLink link, string reason)
+    {
+        link.Dropped(reason);
+        NodeLinkDropped?.Invoke(link.NodeId);
     }
 
     private void EndSession(SimulatedLink link, bool clean)

@@ -107,6 +107,22 @@ public sealed class SimulatedNode
         return (int)Math.Clamp(until - speaker.Clock.MonotonicMs(), soundingMs, Math.Max(soundingMs, steadyMs));
     }
 
+    /// <summary>
+    /// Run time (ms) when the firmware's next timer falls due (<see cref="Firmware.Runtime.NodeRuntime.NextTimerMs"/>:
+    /// heartbeat, reconnect, resend, held broadcasts, player query, depth sample, report), as of its
+    /// last step; <see cref="long.MaxValue"/> when it has none or no power.
+    /// </summary>
+    public long NextTimerAtMs()
+    {
+        if (Node.Runtime is not { } runtime)
+        {
+            return long.MaxValue;
+        }
+
+        long due = runtime.NextTimerMs();
+        return due == long.MaxValue ? long.MaxValue : LastTickMs + Math.Max(0, due - runtime.NowMs);
+    }
+
     /// <summary>Steps the firmware to run time <paramref name="nowMs"/> (safe to call for different nodes on different threads).</summary>
     public void TickTo(long nowMs)
     {

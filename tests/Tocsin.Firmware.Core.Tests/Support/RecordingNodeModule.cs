@@ -48,6 +48,11 @@ public sealed class RecordingNodeModule : INodeModule
         OnTick?.Invoke(nowMs);
     }
 
+    /// <summary>What <see cref="NextTimerMs"/> answers (no timer by default).</summary>
+    public long NextTimer { get; set; } = long.MaxValue;
+
+    public long NextTimerMs(long nowMs) => NextTimer;
+
     public bool HandleCommand(VerifiedCommand command, long nowMs)
     {
         if (command.Kind != "sound")

@@ -56,6 +56,14 @@ public sealed class DepthChannel
     /// <summary>Whether the last completed reading changed the level.</summary>
     public bool LevelChanged { get; private set; }
 
+    /// <summary>
+    /// When <see cref="Tick"/> next takes a sample (monotonic ms): the next sample of a reading under
+    /// way, else the start of the next reading; <see cref="long.MaxValue"/> with no depth sensor.
+    /// </summary>
+    public long NextTimerMs => _source == null ? long.MaxValue
+        : _sampling ? _nextSampleMs
+        : _readingStartMs == long.MinValue ? 0 : _readingStartMs + ReadingIntervalMs;
+
     /// <summary>One step; returns true when a reading completed in it.</summary>
     public bool Tick(long nowMs, long minute)
     {
