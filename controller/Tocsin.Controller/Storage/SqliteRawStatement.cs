@@ -22,9 +22,14 @@ internal sealed class SqliteRawStatement : IDisposable
     {
         _connection = connection;
         sqlite3 db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
-        Check(raw.sqlite3_prepare_v2(db, sql, out _statement));
+        Check(raw.sqlite3_prepare_v2(db, sql, out _statement, out string tail));
         try
         {
+            if (!string.IsNullOrWhiteSpace(tail))
+            {
+                throw new ArgumentException("one statement only; this follows it: " + tail.Trim(), nameof(sql));
+            }
+
             if (raw.sqlite3_bind_parameter_count(_statement) != parameters.Length)
             {
                 throw new ArgumentException("the statement has " + raw.sqlite3_bind_parameter_count(_statement) + " parameters, not " + parameters.Length, nameof(parameters));
@@ -48,7 +53,10 @@ internal sealed class SqliteRawStatement : IDisposable
     /// <summary>Binds text (or NULL) at <paramref name="position"/> (from 1).</summary>
     public SqliteRawStatement Text(int position, string? value)
     {
-        Check(value == null ? raw.sqlite3_bind_null(_statement, position) : raw.sqlite3_bind_text16(_statement, position, value));
+        // Empty text is bound as such: a span over no characters may reach SQLite as a null pointer, stored as NULL.
+        Check(value == null ? raw.sqlite3_bind_null(_statement, position)
+            : value.Length == 0 ? raw.sqlite3_bind_text(_statement, position, string.Empty)
+            : raw.sqlite3_bind_text16(_statement, position, value));
         return this;
     }
 
@@ -60,38 +68,47 @@ internal sealed class SqliteRawStatement : IDisposable
     }
 
     /// <summary>
-    /// Runs the statement with the values bound (one that returns no rows); throws <see cref="SqliteException"/>
+    /// Runs the statement with the values bound (one that returns no rows), then forgets them, so a
+    /// value left unbound by mistake is NULL, not the last row's. Throws <see cref="SqliteException"/>
     /// on failure. While another connection holds a lock it tries again, for as long as the
-    /// connection's command timeout, as ADO.NET commands do (SQLite's busy timeout covers file locks,
-    /// not the table locks of a shared-cache database).
+    /// connection's command timeout (0: no limit), as ADO.NET commands do (SQLite's busy timeout covers
+    /// file locks, not the table locks of a shared-cache database), unless SQLite has already rolled
+    /// back the transaction the statement ran in: then the rest of the round must not go on alone.
     /// </summary>
     public void Run()
     {
-        long giveUpAt = -1;
-        while (true)
+        sqlite3 db = _connection.Handle ?? throw new InvalidOperationException("the connection is closed");
+        bool inTransaction = raw.sqlite3_get_autocommit(db) == 0;
+        int timeoutS = _connection.DefaultTimeout;
+        long giveUpAt = Environment.TickCount64 + (timeoutS * 1000L);
+        try
         {
-            int rc = raw.sqlite3_step(_statement);
-
-            // Reset at once, success or not: a statement left mid-way holds its locks. A failed one
-            // undid its own changes, so running it again is safe.
-            raw.sqlite3_reset(_statement);
-            if (rc == raw.SQLITE_DONE || rc == raw.SQLITE_ROW)
+            while (true)
             {
-                return;
-            }
+                int rc = raw.sqlite3_step(_statement);
 
-            if ((rc & 0xFF) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED)
-            {
-                long now = Environment.TickCount64;
-                giveUpAt = giveUpAt < 0 ? now + (_connection.DefaultTimeout * 1000L) : giveUpAt;
-                if (now < giveUpAt)
+                // Reset at once, success or not: a statement left mid-way holds its locks. A failed one
+                // undid its own changes, so running it again is safe.
+                raw.sqlite3_reset(_statement);
+                if (rc == raw.SQLITE_DONE || rc == raw.SQLITE_ROW)
+                {
+                    return;
+                }
+
+                bool rolledBack = inTransaction && raw.sqlite3_get_autocommit(db) != 0;
+                if (((rc & 0xFF) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED) && !rolledBack
+                    && (timeoutS == 0 || Environment.TickCount64 < giveUpAt))
                 {
                     Thread.Sleep(10);
                     continue;
                 }
-            }
 
-            Check(rc);
+                Check(rc);
+            }
+        }
+        finally
+        {
+            raw.sqlite3_clear_bindings(_statement);
         }
     }
 

@@ -22,18 +22,22 @@ public sealed class SqliteIngestWriterTests : IDisposable
     {
         var db = new SqliteDatabase(Path.Combine(_directory, "tocsin.db"), syncWrites: false);
         db.Migrate();
-        Execute(db, "CREATE TRIGGER refuse_bad BEFORE INSERT ON node_messages WHEN NEW.node = 'sn-bad' BEGIN SELECT RAISE(ABORT, 'refused by test'); END");
+        // The delivery is written last: everything before it in the round must go back with it.
+        Execute(db, "CREATE TRIGGER refuse_bad BEFORE INSERT ON deliveries WHEN NEW.alert = 'A-bad' BEGIN SELECT RAISE(ABORT, 'refused by test'); END");
         using var store = new MessageStore(db);
         var refused = new IngestBatch();
-        refused.Messages.AddRange([Report("sn-1", 1), Report("sn-bad", 1), Report("sn-2", 1)]);
+        refused.Messages.AddRange([Report("sn-1", 1), Report("sn-2", 1)]);
         refused.States["sn-1"] = new NodeStateUpdate { Online = true, LastSeenUtcMs = 5_000, ReportJson = "{}" };
         refused.Gaps.Add(("sn-1", 3, 7, 9));
+        refused.Deliveries.Add(("A-1", 1, "bn-1", "played", null, 5_000));
+        refused.Deliveries.Add(("A-bad", 1, "bn-1", "played", null, 5_000));
 
         SqliteException e = Assert.Throws<SqliteException>(() => store.Commit(refused));
         Assert.Contains("refused by test", e.Message, StringComparison.Ordinal);
         Assert.Equal(0, store.Count());
         Assert.Empty(store.States());
         Assert.Equal(0L, Scalar(db, "SELECT COUNT(*) FROM message_gaps"));
+        Assert.Equal(0L, Scalar(db, "SELECT COUNT(*) FROM deliveries"));
 
         var next = new IngestBatch();
         next.Messages.AddRange([Report("sn-1", 1), Report("sn-2", 1)]);
@@ -46,6 +50,63 @@ public sealed class SqliteIngestWriterTests : IDisposable
         Assert.Equal("""{"depth_mm":12}""", Assert.Single(store.Series("sn-2", "report", 0, 10_000, 10)).Payload);
         Assert.Equal("played", Scalar(db, "SELECT state FROM deliveries WHERE alert = 'A-1' AND node = 'bn-1'"));
         Assert.Equal(DBNull.Value, Scalar(db, "SELECT reason FROM deliveries WHERE alert = 'A-1' AND node = 'bn-1'"));
+    }
+
+    [Fact]
+    public async Task A_write_a_reader_of_the_shared_cache_database_locks_out_waits_for_it_and_commits()
+    {
+        string name = "tocsin-test-" + Guid.NewGuid().ToString("N");
+        SqliteDatabase db = SqliteDatabase.InMemory(name);
+        try
+        {
+            using SqliteConnection keeper = db.Open();
+            db.Migrate();
+            using var store = new MessageStore(db);
+            var first = new IngestBatch();
+            first.Messages.Add(Report("sn-1", 1));
+            store.Commit(first);
+
+            // An open cursor holds the table's read lock in a shared cache: a write to it gets SQLITE_LOCKED.
+            using SqliteConnection reading = db.Open();
+            using SqliteCommand select = reading.CreateCommand();
+            select.CommandText = "SELECT seq FROM node_messages";
+            SqliteDataReader cursor = select.ExecuteReader();
+            Assert.True(cursor.Read());
+            var released = new ManualResetEventSlim();
+            Task release = Task.Run(async () =>
+            {
+                await Task.Delay(300);
+                cursor.Dispose();
+                released.Set();
+            });
+
+            var second = new IngestBatch();
+            second.Messages.Add(Report("sn-1", 2));
+            store.Commit(second);
+
+            Assert.True(released.IsSet, "the commit returned before the reader let go");
+            await release;
+            Assert.Equal(2, store.Count());
+        }
+        finally
+        {
+            db.ReleasePooledConnections();
+        }
+    }
+
+    [Fact]
+    public void Empty_text_is_stored_as_empty_not_null()
+    {
+        var db = new SqliteDatabase(Path.Combine(_directory, "tocsin.db"), syncWrites: false);
+        db.Migrate();
+        using var store = new MessageStore(db);
+        var round = new IngestBatch();
+        round.Messages.Add(new StoredMessage("sn-1", 3, 1, "event", string.Empty, null, 2_000, "{}"));
+        round.Deliveries.Add(("A-1", 1, "bn-1", "failed", string.Empty, 2_000));
+        store.Commit(round);
+
+        Assert.Equal(string.Empty, Assert.Single(store.Series("sn-1", "event", 0, 10_000, 10)).Type);
+        Assert.Equal(string.Empty, Scalar(db, "SELECT reason FROM deliveries WHERE alert = 'A-1'"));
     }
 
     [Fact]
