@@ -82,12 +82,21 @@ public sealed class BroadcastModule : INodeModule
             return long.MaxValue;
         }
 
-        // A held broadcast's start or end, the longest activation, the player's next status query.
+        // A held broadcast's start or end, the longest activation, the player's next status query,
+        // a changed mains or door input's next sample, and a local rule that may act on controller silence.
         bool hasUtc = _clock.TryGetUtcMs(out long utc);
-        long deadline = _scheduler.NextDeadlineMs(nowMs, hasUtc, utc);
-        long poll = _player.NextDueMs;
-        return poll < deadline ? poll : deadline;
+        long next = _scheduler.NextDeadlineMs(nowMs, hasUtc, utc);
+        next = Earlier(next, _player.NextDueMs);
+        next = Earlier(next, _health.NextTimerMs);
+        if (_runtime != null && _runtime.Outbox.Count > 0 && !StopHeld)
+        {
+            next = Earlier(next, _rules.NextDueMs(_watch));
+        }
+
+        return next;
     }
+
+    private static long Earlier(long a, long b) => a < b ? a : b;
 
     /// <summary>
     /// While a siren or clip sounds steadily (<see cref="ProgramRunner.SteadyUntilMs"/>), the latest

@@ -63,7 +63,7 @@ public sealed class Outbox
     /// When everything unacknowledged is sent again if no acknowledgement comes first (monotonic ms);
     /// <see cref="long.MaxValue"/> with nothing in flight.
     /// </summary>
-    public long ResendDueMs => _sentUpToSeq > 0 && _slots.CountAtOrBelow(_sentUpToSeq) > 0 ? _lastProgressMs + ResendAfterMs : long.MaxValue;
+    public long ResendDueMs => _count > 0 && _sentUpToSeq > 0 && _slots.CountAtOrBelow(_sentUpToSeq) > 0 ? _lastProgressMs + ResendAfterMs : long.MaxValue;
 
     /// <summary>Slots in all.</summary>
     public int Capacity => _slots.Capacity;

@@ -156,7 +156,7 @@ public sealed partial class DeterministicRun
     {
         int idle = node.Plan.IsSensor ? _scenario.Tick.SensorMs : _scenario.Tick.SpeakerMs;
         long timer = node.NextTimerAtMs();
-        return timer - t < idle ? Math.Max(_scenario.Tick.ActiveMs, timer - t) : idle;
+        return timer - t < idle ? Math.Min(idle, Math.Max(_scenario.Tick.ActiveMs, timer - t)) : idle;
     }
 
     private void StepWorld(long t)

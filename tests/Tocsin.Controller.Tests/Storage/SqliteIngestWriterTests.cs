@@ -76,8 +76,8 @@ public sealed class SqliteIngestWriterTests : IDisposable
             Task release = Task.Run(async () =>
             {
                 await Task.Delay(300);
-                cursor.Dispose();
                 released.Set();
+                cursor.Dispose();
             });
 
             var second = new IngestBatch();

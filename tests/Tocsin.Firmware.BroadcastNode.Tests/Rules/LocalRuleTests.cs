@@ -56,6 +56,29 @@ public sealed class LocalRuleTests
     }
 
     [TestMethod]
+    public void A_speaker_stepped_only_at_its_timers_still_acts_when_the_silence_has_lasted_its_quiet_time()
+    {
+        var h = WithRule();
+        h.ControllerAcks = false;
+        SensorSays(h, "orange");
+        long heard = h.Runtime.NowMs;
+        int steps = 0;
+        while (h.Events("local_action").Count == 0 && h.Runtime.NowMs - heard < 120_000)
+        {
+            // As the simulator steps an idle speaker: when its next timer falls due, at most 5 minutes on.
+            long next = h.Runtime.NextTimerMs();
+            Assert.IsTrue(next >= h.Runtime.NowMs, "a timer left in the past");
+            h.Tick(System.Math.Max(1, System.Math.Min(300_000, next - h.Runtime.NowMs)));
+            steps++;
+        }
+
+        JsonElement action = h.Events("local_action").Single();
+        Assert.IsTrue(action.GetProperty("silent_s").GetInt32() is >= 10 and <= 12, "acted after " + action.GetProperty("silent_s").GetInt32() + " s of silence");
+        Assert.IsTrue(h.Runtime.NowMs - heard <= 13_000, "acted " + (h.Runtime.NowMs - heard) + " ms after the level was heard");
+        Assert.IsTrue(steps < 100, steps + " steps");
+    }
+
+    [TestMethod]
     public void A_rule_never_fires_while_the_controller_acknowledges()
     {
         var h = WithRule();

@@ -30,11 +30,7 @@ public sealed class NodeRuntimeTimerTests
     {
         var h = Connected();
         long period = h.Runtime.Settings.GetNumber(h.Runtime.Core.HeartbeatS) * 1000;
-        while (h.PublishedTo("hb").Count == 0)
-        {
-            Assert.AreEqual(h.Runtime.NowMs, System.Math.Max(h.Runtime.NowMs, h.Runtime.NextTimerMs()), "the first heartbeat is due at once");
-            h.Tick(10);
-        }
+        Assert.AreEqual(1, h.PublishedTo("hb").Count, "the first heartbeat goes out with the connect");
 
         // A period later, less up to a tenth of jitter (so a district's nodes do not beat in step).
         long due = h.Runtime.NextTimerMs();

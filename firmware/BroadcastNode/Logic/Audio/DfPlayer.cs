@@ -125,7 +125,9 @@ public sealed class DfPlayer
     public void SetVolume(int volume) => Enqueue(DfPlayerFrame.SetVolume, volume < 0 ? 0 : (volume > 30 ? 30 : volume));
 
     /// <summary>When the player next needs a tick (ms): its next status query or an answer falling due.</summary>
-    public long NextDueMs => _answerDueMs >= 0 && _answerDueMs < _nextQueryMs ? _answerDueMs : _nextQueryMs;
+    public long NextDueMs => _queueCount > 0 ? _lastSendMs + FrameGapMs
+        : _answerDueMs >= 0 ? _answerDueMs
+        : _nextQueryMs;
 
     /// <summary>Asks for the status as soon as the line allows (self-test, silent test).</summary>
     public void Query(long nowMs) => _nextQueryMs = nowMs;

@@ -56,6 +56,21 @@ public sealed class HealthMonitor
     /// <summary>Bits that changed since last marked reported.</summary>
     public int Unreported => Faults ^ _reported;
 
+    /// <summary>
+    /// When <see cref="Tick"/> next samples, if an input now reads differently from the fault it last
+    /// set (the enclosure opened or closed, mains lost or back): a board's loop passes by within a
+    /// second. <see cref="long.MaxValue"/> while nothing changed (the battery, read every 10 s, drifts slowly).
+    /// </summary>
+    public long NextTimerMs
+    {
+        get
+        {
+            bool mains = _mains != null && !_mains.Read() != ((Faults & HealthFault.MainsLost) != 0);
+            bool tamper = _tamper != null && _tamper.Read() != ((Faults & HealthFault.Tamper) != 0);
+            return mains || tamper ? _nextSampleMs : long.MaxValue;
+        }
+    }
+
     /// <summary>Samples the inputs when due.</summary>
     public void Tick(long nowMs)
     {

@@ -41,6 +41,12 @@ public sealed class ControllerWatch
         }
     }
 
+    /// <summary>When the outbox is next looked at (monotonic ms).</summary>
+    public long NextSampleMs => _nextSampleMs;
+
+    /// <summary>Since when the oldest unacknowledged message has waited (monotonic ms), or -1.</summary>
+    public long PendingSinceMs => _pendingSinceMs;
+
     /// <summary>Milliseconds the oldest unacknowledged message has waited (0 when none waits).</summary>
     public long SilentMs(long nowMs) => _pendingSinceMs < 0 ? 0 : nowMs - _pendingSinceMs;
 }

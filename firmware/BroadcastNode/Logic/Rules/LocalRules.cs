@@ -137,6 +137,34 @@ public sealed class LocalRules
         return -1;
     }
 
+    /// <summary>
+    /// When an armed rule could next fire (monotonic ms), with messages waiting for the controller:
+    /// once its silence has lasted the rule's quiet time and its interval since it last fired has
+    /// passed; the watch's next look when it has not yet seen them wait. <see cref="long.MaxValue"/>
+    /// with no rule armed.
+    /// </summary>
+    public long NextDueMs(ControllerWatch watch)
+    {
+        long next = long.MaxValue;
+        for (int i = 0; i < Count; i++)
+        {
+            if (!_armed[i])
+            {
+                continue;
+            }
+
+            long due = watch.PendingSinceMs < 0 ? watch.NextSampleMs : watch.PendingSinceMs + _settings.RuleQuietMs(i);
+            if (_lastFiredMs[i] != long.MinValue && _lastFiredMs[i] + _settings.RuleIntervalMs(i) > due)
+            {
+                due = _lastFiredMs[i] + _settings.RuleIntervalMs(i);
+            }
+
+            next = due < next ? due : next;
+        }
+
+        return next;
+    }
+
     /// <summary>Records that <paramref name="rule"/> fired (the caller persists <see cref="FiredUtcMs"/>).</summary>
     public void MarkFired(int rule, long nowMs, bool hasUtc, long utcMs)
     {

@@ -235,7 +235,10 @@ public sealed class BroadcastScheduler
 
             if (s.Status == SlotStatus.Recovering)
             {
-                return nowMs;
+                // Settled at the next tick once time is trusted; without it, at the grace period's
+                // end, looking once a second for the clock to be set meanwhile.
+                long poll = nowMs + 1000;
+                return hasUtc ? nowMs : (poll < RebootRecovery.GraceMs ? poll : RebootRecovery.GraceMs);
             }
 
             long end = Validity.EndsAtMs(s, nowMs, hasUtc, utcMs);
