@@ -82,11 +82,17 @@ public sealed class BroadcastModule : INodeModule
             return long.MaxValue;
         }
 
-        // A held broadcast's start or end, the longest activation, the player's next status query,
-        // a changed mains or door input's next sample, and a local rule that may act on controller silence.
+        // A held broadcast's start or end, the longest activation, a changed mains or door input's next
+        // sample, a local rule that may act on controller silence, and the player while a program runs.
+        // An idle player's routine status check (every 5 minutes) is left to the next pass: it only
+        // confirms the module still answers, and its answer waits in the serial buffer meanwhile.
         bool hasUtc = _clock.TryGetUtcMs(out long utc);
         long next = _scheduler.NextDeadlineMs(nowMs, hasUtc, utc);
-        next = Earlier(next, _player.NextDueMs);
+        if (_runner.IsActive)
+        {
+            next = Earlier(next, _player.NextDueMs);
+        }
+
         next = Earlier(next, _health.NextTimerMs);
         if (_runtime != null && _runtime.Outbox.Count > 0 && !StopHeld)
         {

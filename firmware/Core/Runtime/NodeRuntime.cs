@@ -198,7 +198,8 @@ public sealed partial class NodeRuntime
     /// heartbeat, a reconnect attempt or connect timeout, resending what the broker has not
     /// acknowledged, a held-back security event, a requested reboot, and the module's own timers.
     /// <see cref="long.MaxValue"/> when none. Inputs (messages, console lines, switches, the player's
-    /// busy line) are not timers: a loop that waits for this must also wake on them. The simulator
+    /// busy line) are not timers: a loop that waits for this must also wake on them. Routine
+    /// self-checks a module leaves out (an idle player's status query) run at the next pass. The simulator
     /// steps an idle node when this falls due; on a board it says how long the loop could sleep.
     /// </summary>
     public long NextTimerMs()

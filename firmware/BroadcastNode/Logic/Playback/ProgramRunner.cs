@@ -71,6 +71,9 @@ public sealed class ProgramRunner
     /// <summary>True once every step has run.</summary>
     public bool IsDone => _phase == Done;
 
+    /// <summary>True from start until every step has run: waiting for the chain or sounding.</summary>
+    public bool IsActive => _phase == WaitChain || _phase == Sounding;
+
     /// <summary>True while a step's audio is on (or a player check runs).</summary>
     public bool IsSounding => _phase == Sounding;
 
