@@ -259,9 +259,18 @@ public sealed class Outbox
         while (inFlight < Window)
         {
             int slot = _slots.FindMinAbove(_sentUpToSeq);
+            long seq = slot < 0 ? 0 : _slots.SeqAt(slot);
+            int corrupt = CorruptCount;
             if (slot < 0 || !SendSlot(slot, floor, session, streamTopics))
             {
                 break;
+            }
+
+            // Past it either way; a slot found unreadable was dropped, not sent, so nothing is in flight for it.
+            _sentUpToSeq = seq;
+            if (CorruptCount != corrupt)
+            {
+                continue;
             }
 
             if (inFlight == 0)
@@ -269,7 +278,6 @@ public sealed class Outbox
                 _lastProgressMs = nowMs;
             }
 
-            _sentUpToSeq = _slots.SeqAt(slot);
             inFlight++;
         }
     }

@@ -228,6 +228,23 @@ public sealed class OutboxTests
     }
 
     [TestMethod]
+    public void A_corrupt_slot_between_messages_is_skipped_without_sending_the_older_one_again()
+    {
+        var h = Connected();
+        Enqueue(h.Runtime.Outbox, 1);
+        Enqueue(h.Runtime.Outbox, 2);
+        Enqueue(h.Runtime.Outbox, 3);
+        h.Flash.Corrupt("ob1", 12);
+        h.Tick(10);
+
+        Assert.AreEqual(1, h.Runtime.Outbox.CorruptCount);
+        CollectionAssert.AreEqual(new[] { 1, 3 }, Sent(h).Select(e => e.GetProperty("value").GetInt32()).ToArray());
+        h.Ack(3);
+        Assert.AreEqual(0, h.Runtime.Outbox.Count);
+        Assert.AreEqual(long.MaxValue, h.Runtime.Outbox.ResendDueMs);
+    }
+
+    [TestMethod]
     public void A_corrupt_slot_is_discarded_at_boot_and_the_rest_is_kept()
     {
         var flash = new SimFlashStore();
