@@ -14,6 +14,7 @@ using Tocsin.Firmware.Json;
 using Tocsin.Firmware.Mqtt;
 using Tocsin.Firmware.Runtime;
 using Tocsin.Firmware.Security;
+using Tocsin.Firmware.Util;
 
 namespace Tocsin.Firmware.BroadcastNode;
 
@@ -90,19 +91,17 @@ public sealed class BroadcastModule : INodeModule
         long next = _scheduler.NextDeadlineMs(nowMs, hasUtc, utc);
         if (_runner.IsActive)
         {
-            next = Earlier(next, _player.NextDueMs);
+            next = IntMath.Min(next, _player.NextDueMs);
         }
 
-        next = Earlier(next, _health.NextTimerMs);
+        next = IntMath.Min(next, _health.NextTimerMs);
         if (_runtime != null && _runtime.Outbox.Count > 0 && !StopHeld)
         {
-            next = Earlier(next, _rules.NextDueMs(_watch));
+            next = IntMath.Min(next, _rules.NextDueMs(_watch));
         }
 
         return next;
     }
-
-    private static long Earlier(long a, long b) => a < b ? a : b;
 
     /// <summary>
     /// While a siren or clip sounds steadily (<see cref="ProgramRunner.SteadyUntilMs"/>), the latest

@@ -205,13 +205,11 @@ public sealed partial class NodeRuntime
     public long NextTimerMs()
     {
         long next = _module.NextTimerMs(_nowMs);
-        next = Earlier(next, Session.IsConnected ? _nextHeartbeatMs : Session.NextTimerMs);
-        next = Earlier(next, Outbox.ResendDueMs);
-        next = Earlier(next, _security.NextEventMs);
-        return _rebootAtMs >= 0 ? Earlier(next, _rebootAtMs) : next;
+        next = IntMath.Min(next, Session.IsConnected ? _nextHeartbeatMs : Session.NextTimerMs);
+        next = IntMath.Min(next, Outbox.ResendDueMs);
+        next = IntMath.Min(next, _security.NextEventMs);
+        return _rebootAtMs >= 0 ? IntMath.Min(next, _rebootAtMs) : next;
     }
-
-    private static long Earlier(long a, long b) => a < b ? a : b;
 
     /// <summary>
     /// Re-reads settings into the running services. Reconnects only when the identity, broker or

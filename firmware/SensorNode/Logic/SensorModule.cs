@@ -10,6 +10,7 @@ using Tocsin.Firmware.SensorNode.Health;
 using Tocsin.Firmware.SensorNode.Levels;
 using Tocsin.Firmware.SensorNode.Rain;
 using Tocsin.Firmware.SensorNode.Reporting;
+using Tocsin.Firmware.Util;
 
 namespace Tocsin.Firmware.SensorNode;
 
@@ -118,8 +119,7 @@ public sealed class SensorModule : INodeModule
     public long NextTimerMs(long nowMs)
     {
         // Rain tips are counted by the pulse counter whatever the loop does; depth is sampled on time.
-        long depth = Depth == null ? long.MaxValue : Depth.NextTimerMs;
-        return depth < _nextReportMs ? depth : _nextReportMs;
+        return IntMath.Min(Depth == null ? long.MaxValue : Depth.NextTimerMs, _nextReportMs);
     }
 
     /// <inheritdoc />

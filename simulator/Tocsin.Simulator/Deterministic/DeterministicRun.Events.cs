@@ -129,7 +129,7 @@ public sealed partial class DeterministicRun
             output = node.Node.Console.TakeOutput().TrimEnd();
 
             // What the line started (a reboot, a setting, a test) runs on the node's own timers from here.
-            _scheduler.At(node.Index, _now, _now);
+            Wake(node);
         }
 
         var entry = new Reports.TimelineEntry(Math.Round(MinuteOf(_now), 3), "console", nodeId, "> " + line + Environment.NewLine + output);

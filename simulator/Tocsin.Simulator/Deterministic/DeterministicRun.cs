@@ -204,7 +204,7 @@ public sealed partial class DeterministicRun : IAsyncDisposable
         }
 
         _network.NodeReceived += (node, _, _) => _scheduler.At(_byId[node].Index, _now, _now);
-        _network.NodeLinkDropped += node => _scheduler.At(_byId[node].Index, _now, _now);
+        _network.NodeLinkDropped += node => Wake(_byId[node]);
         _network.NodePublished += OnNodePublished;
         int idleMax = Math.Max(_scenario.Tick.SensorMs, _scenario.Tick.SpeakerMs);
         foreach (SimulatedNode node in _nodes)

@@ -1,4 +1,5 @@
 using Tocsin.Firmware.Hardware;
+using Tocsin.Firmware.Util;
 
 namespace Tocsin.Firmware.BroadcastNode.Rules;
 
@@ -154,12 +155,12 @@ public sealed class LocalRules
             }
 
             long due = watch.PendingSinceMs < 0 ? watch.NextSampleMs : watch.PendingSinceMs + _settings.RuleQuietMs(i);
-            if (_lastFiredMs[i] != long.MinValue && _lastFiredMs[i] + _settings.RuleIntervalMs(i) > due)
+            if (_lastFiredMs[i] != long.MinValue)
             {
-                due = _lastFiredMs[i] + _settings.RuleIntervalMs(i);
+                due = IntMath.Max(due, _lastFiredMs[i] + _settings.RuleIntervalMs(i));
             }
 
-            next = due < next ? due : next;
+            next = IntMath.Min(next, due);
         }
 
         return next;

@@ -4,6 +4,7 @@ using Tocsin.Firmware.BroadcastNode.Persistence;
 using Tocsin.Firmware.BroadcastNode.Playback;
 using Tocsin.Firmware.BroadcastNode.Reporting;
 using Tocsin.Firmware.Hardware;
+using Tocsin.Firmware.Util;
 
 namespace Tocsin.Firmware.BroadcastNode.Scheduling;
 
@@ -237,8 +238,7 @@ public sealed class BroadcastScheduler
             {
                 // Settled at the next tick once time is trusted; without it, at the grace period's
                 // end, looking once a second for the clock to be set meanwhile.
-                long poll = nowMs + 1000;
-                return hasUtc ? nowMs : (poll < RebootRecovery.GraceMs ? poll : RebootRecovery.GraceMs);
+                return hasUtc ? nowMs : IntMath.Min(nowMs + 1000, RebootRecovery.GraceMs);
             }
 
             long end = Validity.EndsAtMs(s, nowMs, hasUtc, utcMs);
