@@ -16,7 +16,7 @@ public sealed class DeterminismTests
         ScenarioLoadResult loaded = ScenarioParser.Load(RepoPaths.Combine("simulator", "scenarios", "flash-flood-underpass.json"));
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Errors));
         Scenario scenario = loaded.Scenario! with { Tick = loaded.Scenario!.Tick with { ControllerMs = controllerMs } };
-        await using var run = new DeterministicRun(scenario, loaded.Map!, new RunOptions { Seed = seed, Parallel = parallel, DataDirectory = data });
+        await using var run = new DeterministicRun(scenario, loaded.Map!, new RunOptions { Seed = seed, Parallel = parallel, NodeThreads = parallel ? 2 : null, DataDirectory = data });
         RunReport report = await run.RunAsync();
         Assert.NotEmpty(report.Alerts);
         return report;
@@ -69,6 +69,33 @@ public sealed class DeterminismTests
         string parallel = await RunAsync(7, parallel: true, controllerMs: 300);
         string serial = await RunAsync(7, parallel: false, controllerMs: 300);
         Assert.Equal(parallel, serial);
+    }
+
+    [Fact]
+    public async Task A_controller_that_takes_time_over_a_round_takes_the_next_only_after_it()
+    {
+        (RunReport prompt, RunPerformance promptRun) = await RunWithPerformanceAsync(controllerMs: 0);
+        (RunReport busy, RunPerformance busyRun) = await RunWithPerformanceAsync(controllerMs: 2000);
+
+        // A round is retired 2 s after its slot, or sooner when the run needs the controller idle (the
+        // world's step every 10 s, faults), and the next begins in a later slot: about one round per
+        // 2 s. A prompt controller takes one every second and in every slot something reached it, as
+        // the busy one would without the rule.
+        Assert.True(busyRun.ControllerRounds <= busyRun.SimulatedSeconds / 1.5, $"{busyRun.ControllerRounds} rounds in {busyRun.SimulatedSeconds} s");
+        Assert.True(promptRun.ControllerRounds > busyRun.ControllerRounds * 2, $"{promptRun.ControllerRounds} prompt rounds against {busyRun.ControllerRounds}");
+        Assert.Equal(0, busy.Messages.Lost);
+        Assert.Equal(0, busy.Messages.Doubled);
+        Assert.Equal(prompt.Messages.Published, busy.Messages.Published);
+    }
+
+    private static async Task<(RunReport Report, RunPerformance Performance)> RunWithPerformanceAsync(int controllerMs)
+    {
+        ScenarioLoadResult loaded = ScenarioParser.Load(RepoPaths.Combine("simulator", "scenarios", "flash-flood-underpass.json"));
+        Assert.True(loaded.Succeeded, string.Join("\n", loaded.Errors));
+        Scenario scenario = loaded.Scenario! with { Tick = loaded.Scenario!.Tick with { ControllerMs = controllerMs } };
+        await using var run = new DeterministicRun(scenario, loaded.Map!, new RunOptions { Seed = 7 });
+        RunReport report = await run.RunAsync();
+        return (report, run.Performance!);
     }
 
     [Fact]

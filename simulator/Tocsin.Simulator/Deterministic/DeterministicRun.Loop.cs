@@ -69,7 +69,7 @@ public sealed partial class DeterministicRun
             // beside them and the collection of their traffic; what it sends and tells the run waits in
             // the round until it is retired (see DeterministicRun.Rounds), which keeps every run with
             // one seed the same.
-            if (_controller.IsUp && (t >= _nextControllerMs || _network.ControllerInboxCount > 0))
+            if (_controller.IsUp && ControllerFree && (t >= _nextControllerMs || _network.ControllerInboxCount > 0))
             {
                 if (t >= _nextControllerMs)
                 {
@@ -99,6 +99,11 @@ public sealed partial class DeterministicRun
 
         RetireAllRounds();
     }
+
+    // A controller that answers at once takes a round every slot something reached it. One that takes
+    // time over a round (tick.controllerMs) is busy until that round is retired, as a real engine loop
+    // is: the next round begins after it and takes everything that arrived meanwhile.
+    private bool ControllerFree => _scenario.Tick.ControllerMs == 0 || _outstanding.Count == 0;
 
     private long Phase(RunPhase phase, long since)
     {

@@ -10,11 +10,13 @@ public sealed partial class DeterministicRun
 {
     private readonly Queue<ControllerRound> _outstanding = new();
     private readonly RoundEffects _roundEffects = new();
+    private long _roundsBegun;
 
     /// <summary>Begins the controller's round of slot <paramref name="t"/> over what reached it since the last one.</summary>
     private void BeginRound(long t)
     {
         var round = new ControllerRound(t, _network.TakeControllerInbox());
+        _roundsBegun++;
         _outstanding.Enqueue(round);
         if (_rounds != null)
         {

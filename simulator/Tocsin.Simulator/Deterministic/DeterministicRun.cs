@@ -145,6 +145,7 @@ public sealed partial class DeterministicRun : IAsyncDisposable
             GcPauseSeconds = Math.Round((GC.GetTotalPauseDuration() - gcPauseAtStart).TotalSeconds, 3),
             AllocatedBytes = GC.GetTotalAllocatedBytes() - allocatedAtStart,
             PhaseSeconds = Enum.GetValues<RunPhase>().ToDictionary(p => p.ToString(), p => Math.Round(_phaseTicks[(int)p] / (double)Stopwatch.Frequency, 3)),
+            ControllerRounds = _roundsBegun,
             ControllerRoundSeconds = Math.Round(_rounds?.BusySeconds ?? (_phaseTicks[(int)RunPhase.Controller] / (double)Stopwatch.Frequency), 3),
         };
         return report;
@@ -275,9 +276,11 @@ public sealed partial class DeterministicRun : IAsyncDisposable
 
     private void ForEachNode(List<int> indexes, Action<int> step)
     {
-        if (_options.Parallel && indexes.Count >= 64)
+        int threads = _options.Parallel ? _options.NodeThreads ?? Math.Max(1, Environment.ProcessorCount - 1) : 1;
+        if (threads > 1 && indexes.Count >= 64)
         {
-            System.Threading.Tasks.Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, indexes.Count, Math.Max(16, indexes.Count / (4 * Environment.ProcessorCount))),
+            var partitions = System.Collections.Concurrent.Partitioner.Create(0, indexes.Count, Math.Max(16, indexes.Count / (4 * threads)));
+            System.Threading.Tasks.Parallel.ForEach(partitions, new ParallelOptions { MaxDegreeOfParallelism = threads },
                 range =>
                 {
                     for (int k = range.Item1; k < range.Item2; k++)

@@ -1,5 +1,3 @@
-using Tocsin.Controller.Ingest;
-
 namespace Tocsin.Simulator.Deterministic;
 
 /// <summary>Something the simulated network will do at a given moment.</summary>
@@ -10,5 +8,4 @@ namespace Tocsin.Simulator.Deterministic;
 /// <param name="Topic">Message topic.</param>
 /// <param name="Payload">Message payload.</param>
 /// <param name="Retain">Retain flag.</param>
-/// <param name="Parsed">For a node's message to the controller, its payload already parsed (or null).</param>
-internal sealed record NetworkEvent(NetworkEventKind Kind, string NodeId, SimulatedLink? Link, int Attempt, string Topic, byte[] Payload, bool Retain, MessageParseResult? Parsed = null);
+internal sealed record NetworkEvent(NetworkEventKind Kind, string NodeId, SimulatedLink? Link, int Attempt, string Topic, byte[] Payload, bool Retain);

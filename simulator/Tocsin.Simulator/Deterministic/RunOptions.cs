@@ -12,8 +12,18 @@ public sealed class RunOptions
     /// </summary>
     public string? AdminPassword { get; init; }
 
-    /// <summary>Step nodes on all cores (the result is the same either way).</summary>
+    /// <summary>
+    /// Run the controller's rounds on a thread of their own and step nodes on the remaining cores (the
+    /// result is the same either way); false runs everything on one thread.
+    /// </summary>
     public bool Parallel { get; init; } = true;
+
+    /// <summary>
+    /// Threads that step nodes when <see cref="Parallel"/> (null: every core but the one the controller's
+    /// rounds take, at least one). On a 2-core machine that is the main thread alone: splitting the steps
+    /// over both cores as well only made them fight the rounds for the second core.
+    /// </summary>
+    public int? NodeThreads { get; init; }
 
     /// <summary>Where progress lines go, or null for none.</summary>
     public TextWriter? Progress { get; init; }

@@ -36,6 +36,9 @@ public sealed record RunPerformance
     /// <summary>Wall seconds per phase of the main loop.</summary>
     public IReadOnlyDictionary<string, double> PhaseSeconds { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>Controller rounds run (each takes what reached the controller since the one before).</summary>
+    public long ControllerRounds { get; init; }
+
     /// <summary>Time in controller rounds, seconds (beside the nodes' steps when they run on their own thread).</summary>
     public double ControllerRoundSeconds { get; init; }
 

@@ -106,15 +106,11 @@ public sealed class SimulatedLink : IMqttLink, ISeverableLink
         byte[] copy = payload.AsSpan(0, length).ToArray();
         string leaf = topic[(topic.LastIndexOf('/') + 1)..];
         bool outbox = leaf is Topics.ReportLeaf or Topics.EventLeaf or Topics.ResultLeaf;
-        MessageParseResult parsed = NodeMessageParser.Parse(topic, copy);
-        OutboxFacts? facts = null;
-        if (outbox)
-        {
-            // A payload the parser refused is still read for its facts, the run report's own way.
-            facts = OutboxFacts.TryFrom(parsed.Message, out OutboxFacts f) || OutboxFacts.TryRead(copy, out f) ? f : null;
-        }
 
-        _outgoing.Add(new OutgoingPublish(topic, copy, retain) { Parsed = parsed, Facts = facts });
+        // The controller parses the payload in its round, on its own thread; the run report only
+        // needs a few top-level facts of outbox messages, read here without building anything.
+        OutboxFacts? facts = outbox && OutboxFacts.TryRead(copy, out OutboxFacts f) ? f : null;
+        _outgoing.Add(new OutgoingPublish(topic, copy, retain) { Facts = facts });
         return true;
     }
 

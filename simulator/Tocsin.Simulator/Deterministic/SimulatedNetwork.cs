@@ -148,7 +148,7 @@ public sealed partial class SimulatedNetwork : INodeTransport
             }
 
             long at = InOrder(link, up: true);
-            Enqueue(at, new NetworkEvent(NetworkEventKind.ToController, link.NodeId, link, 0, p.Topic, p.Payload, p.Retain, p.Parsed));
+            Enqueue(at, new NetworkEvent(NetworkEventKind.ToController, link.NodeId, link, 0, p.Topic, p.Payload, p.Retain));
             if (_subscribers.TryGetValue(p.Topic, out List<SimulatedLink>? listeners))
             {
                 foreach (SimulatedLink listener in listeners)
@@ -171,7 +171,7 @@ public sealed partial class SimulatedNetwork : INodeTransport
                     if (Conditions.BrokerUp)
                     {
                         Tally.Delivered++;
-                        ToController(new InboundMessage(e.NodeId, e.Topic, e.Payload, e.Retain, DateTimeOffset.FromUnixTimeMilliseconds(key.AtMs)) { Parsed = e.Parsed });
+                        ToController(new InboundMessage(e.NodeId, e.Topic, e.Payload, e.Retain, DateTimeOffset.FromUnixTimeMilliseconds(key.AtMs)));
                     }
                     else
                     {

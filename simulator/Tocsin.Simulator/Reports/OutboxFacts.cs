@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Tocsin.Controller.Ingest;
 
 namespace Tocsin.Simulator.Reports;
 
@@ -42,43 +41,6 @@ internal struct OutboxFacts
     /// <summary>Commands refused as replays (security event).</summary>
     public long Replayed;
 
-    /// <summary>
-    /// Takes the facts from the message as the controller's parser read it, which every node publish
-    /// gets anyway; false for anything but a report, event or result.
-    /// </summary>
-    public static bool TryFrom(NodeMessage? message, out OutboxFacts facts)
-    {
-        facts = default;
-        if (message is not OutboxMessage outbox)
-        {
-            return false;
-        }
-
-        facts.Epoch = outbox.Header.Epoch;
-        facts.Seq = outbox.Header.Seq;
-        switch (outbox)
-        {
-            case ReportMessage r:
-                facts.Type = r.Type;
-                break;
-            case EventMessage e:
-                facts.Type = e.Type;
-                facts.Level = e.Level is SensorLevel level ? SensorLevels.ToText(level) : null;
-                facts.Fault = e.Fault;
-                facts.Active = e.Active ?? false;
-                facts.BadMac = e.Measurements.TryGetValue("bad_mac", out double badMac) ? (long)badMac : 0;
-                facts.Replayed = e.Measurements.TryGetValue("replayed", out double replayed) ? (long)replayed : 0;
-                break;
-            case ResultMessage result:
-                facts.Command = result.CommandId;
-                facts.State = result.State;
-                facts.Reason = result.Reason;
-                break;
-        }
-
-        return true;
-    }
-
     /// <summary>Reads the facts; false when the payload is not a JSON object with ep and seq.</summary>
     public static bool TryRead(ReadOnlySpan<byte> payload, out OutboxFacts facts)
     {
@@ -95,45 +57,47 @@ internal struct OutboxFacts
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                string name = reader.GetString()!;
+                // Names are compared in place: this runs for every outbox message of a run.
+                Field field = FieldOf(ref reader);
                 if (!reader.Read())
                 {
                     return false;
                 }
 
-                switch (name)
+                JsonTokenType token = reader.TokenType;
+                switch (field)
                 {
-                    case "ep" when reader.TokenType == JsonTokenType.Number:
+                    case Field.Epoch when token == JsonTokenType.Number:
                         hasEp = reader.TryGetInt64(out facts.Epoch);
                         break;
-                    case "seq" when reader.TokenType == JsonTokenType.Number:
+                    case Field.Seq when token == JsonTokenType.Number:
                         hasSeq = reader.TryGetInt64(out facts.Seq);
                         break;
-                    case "type" when reader.TokenType == JsonTokenType.String:
+                    case Field.Type when token == JsonTokenType.String:
                         facts.Type = reader.GetString();
                         break;
-                    case "level" when reader.TokenType == JsonTokenType.String:
+                    case Field.Level when token == JsonTokenType.String:
                         facts.Level = reader.GetString();
                         break;
-                    case "fault" when reader.TokenType == JsonTokenType.String:
+                    case Field.Fault when token == JsonTokenType.String:
                         facts.Fault = reader.GetString();
                         break;
-                    case "active" when reader.TokenType is JsonTokenType.True or JsonTokenType.False:
+                    case Field.Active when token is JsonTokenType.True or JsonTokenType.False:
                         facts.Active = reader.GetBoolean();
                         break;
-                    case "cmd" when reader.TokenType == JsonTokenType.String:
+                    case Field.Command when token == JsonTokenType.String:
                         facts.Command = reader.GetString();
                         break;
-                    case "state" when reader.TokenType == JsonTokenType.String:
+                    case Field.State when token == JsonTokenType.String:
                         facts.State = reader.GetString();
                         break;
-                    case "reason" when reader.TokenType == JsonTokenType.String:
+                    case Field.Reason when token == JsonTokenType.String:
                         facts.Reason = reader.GetString();
                         break;
-                    case "bad_mac" when reader.TokenType == JsonTokenType.Number:
+                    case Field.BadMac when token == JsonTokenType.Number:
                         reader.TryGetInt64(out facts.BadMac);
                         break;
-                    case "replayed" when reader.TokenType == JsonTokenType.Number:
+                    case Field.Replayed when token == JsonTokenType.Number:
                         reader.TryGetInt64(out facts.Replayed);
                         break;
                     default:
@@ -149,4 +113,34 @@ internal struct OutboxFacts
 
         return hasEp && hasSeq;
     }
+
+    private enum Field
+    {
+        Other,
+        Epoch,
+        Seq,
+        Type,
+        Level,
+        Fault,
+        Active,
+        Command,
+        State,
+        Reason,
+        BadMac,
+        Replayed,
+    }
+
+    private static Field FieldOf(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("ep"u8) ? Field.Epoch
+        : reader.ValueTextEquals("seq"u8) ? Field.Seq
+        : reader.ValueTextEquals("type"u8) ? Field.Type
+        : reader.ValueTextEquals("level"u8) ? Field.Level
+        : reader.ValueTextEquals("fault"u8) ? Field.Fault
+        : reader.ValueTextEquals("active"u8) ? Field.Active
+        : reader.ValueTextEquals("cmd"u8) ? Field.Command
+        : reader.ValueTextEquals("state"u8) ? Field.State
+        : reader.ValueTextEquals("reason"u8) ? Field.Reason
+        : reader.ValueTextEquals("bad_mac"u8) ? Field.BadMac
+        : reader.ValueTextEquals("replayed"u8) ? Field.Replayed
+        : Field.Other;
 }

@@ -19,6 +19,7 @@ namespace Tocsin.Simulator.Scenarios;
 /// most this long after the moment whose messages it took (sooner when the run needs the controller
 /// idle: operator actions, faults, the world step, samples). 0 (the default) answers in the same slot; a
 /// district of thousands of nodes may model a controller under load, which also lets the round run
-/// beside the next slots' node steps. A multiple of <paramref name="ActiveMs"/>.
+/// beside the next slots' node steps. Above 0 the controller is busy until the round is retired, so the
+/// next round begins after it and takes what arrived meanwhile. A multiple of <paramref name="ActiveMs"/>.
 /// </param>
 public sealed record TickSpec(int SensorMs = 1000, int SpeakerMs = 2000, int ActiveMs = 100, int SoundingMs = 100, int SteadyMs = 5000, int ControllerMs = 0);
