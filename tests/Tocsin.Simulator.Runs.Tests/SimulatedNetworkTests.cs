@@ -256,6 +256,21 @@ public sealed class SimulatedNetworkTests
     }
 
     [Fact]
+    public void A_killed_controller_loses_what_waited_in_its_inbox()
+    {
+        _net.KeepControllerInbox();
+        SimulatedLink link = Connected("sn-1");
+        Assert.True(Publish(link, "report", "{\"seq\":1}"));
+        _net.Collect(link);
+        After(100);
+        Assert.Equal(1, _net.ControllerInboxCount);
+
+        _net.DetachController();
+        Assert.Equal(0, _net.ControllerInboxCount);
+        Assert.Empty(_net.TakeControllerInbox());
+    }
+
+    [Fact]
     public void A_detached_controller_hears_nothing_even_later_through_the_inbox()
     {
         _net.KeepControllerInbox();

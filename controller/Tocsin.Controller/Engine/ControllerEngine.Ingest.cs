@@ -124,7 +124,6 @@ public sealed partial class ControllerEngine
         }
 
         string leaf = inbound.Topic[(inbound.Topic.LastIndexOf('/') + 1)..];
-        string payload = Encoding.UTF8.GetString(inbound.Payload.Span);
         string? type = outbox switch
         {
             EventMessage e => e.Type,
@@ -132,7 +131,7 @@ public sealed partial class ControllerEngine
             ResultMessage r => r.State,
             _ => null,
         };
-        round.Messages.Add(new StoredMessage(outbox.NodeId, outbox.Header.Epoch, outbox.Header.Seq, leaf, type, outbox.Header.UtcMs, inbound.ReceivedUtc.ToUnixTimeMilliseconds(), payload));
+        round.Messages.Add(new StoredMessage(outbox.NodeId, outbox.Header.Epoch, outbox.Header.Seq, leaf, type, outbox.Header.UtcMs, inbound.ReceivedUtc.ToUnixTimeMilliseconds(), inbound.Payload));
         string community = _nodes[outbox.NodeId].Community;
         switch (outbox)
         {
@@ -154,7 +153,7 @@ public sealed partial class ControllerEngine
 
                 break;
             case ReportMessage report:
-                state.ReportJson = payload;
+                state.SetReport(inbound.Payload);
                 if (_rules != null)
                 {
                     foreach (SensorEvidence item in SensorEvidence.FromReport(report, community, inbound.ReceivedUtc))

@@ -1,13 +1,10 @@
-using System.Text;
-
 namespace Tocsin.Controller.Storage;
 
 /// <summary>What an ingest round learned about one node's current state (null fields are left as they were).</summary>
 public sealed class NodeStateUpdate
 {
-    private string? _heartbeatJson;
-    private ReadOnlyMemory<byte> _heartbeatUtf8;
-    private bool _heartbeatUndecoded;
+    private LazyUtf8Text _heartbeat;
+    private LazyUtf8Text _report;
 
     /// <summary>Online now (null: unchanged).</summary>
     public bool? Online { get; set; }
@@ -21,22 +18,16 @@ public sealed class NodeStateUpdate
     /// <summary>Latest heartbeat payload.</summary>
     public string? HeartbeatJson
     {
-        get
-        {
-            if (_heartbeatUndecoded)
-            {
-                _heartbeatJson = Encoding.UTF8.GetString(_heartbeatUtf8.Span);
-                (_heartbeatUtf8, _heartbeatUndecoded) = (default, false);
-            }
-
-            return _heartbeatJson;
-        }
-
-        set => (_heartbeatJson, _heartbeatUtf8, _heartbeatUndecoded) = (value, default, false);
+        get => _heartbeat.Text;
+        set => _heartbeat.Text = value;
     }
 
     /// <summary>Latest report payload.</summary>
-    public string? ReportJson { get; set; }
+    public string? ReportJson
+    {
+        get => _report.Text;
+        set => _report.Text = value;
+    }
 
     /// <summary>Outbox epoch and acknowledged sequence number.</summary>
     public (long Epoch, long Upto)? Acked { get; set; }
@@ -56,10 +47,13 @@ public sealed class NodeStateUpdate
 
     /// <summary>
     /// Sets the latest heartbeat from its UTF-8 payload (which must not change afterwards), decoded
-    /// only when read: at 10,000 nodes a heartbeat arrives every few milliseconds, and of a node's
-    /// heartbeats only the last before each snapshot is written (see <see cref="NodeStateBacklog"/>).
+    /// only when read: of a node's heartbeats only the last before each snapshot is written (see
+    /// <see cref="NodeStateBacklog"/>).
     /// </summary>
-    public void SetHeartbeat(ReadOnlyMemory<byte> utf8Json) => (_heartbeatJson, _heartbeatUtf8, _heartbeatUndecoded) = (null, utf8Json, true);
+    public void SetHeartbeat(ReadOnlyMemory<byte> utf8Json) => _heartbeat.SetUtf8(utf8Json);
+
+    /// <summary>Sets the latest report from its UTF-8 payload, decoded only when read (as <see cref="SetHeartbeat"/>).</summary>
+    public void SetReport(ReadOnlyMemory<byte> utf8Json) => _report.SetUtf8(utf8Json);
 
     /// <summary>Folds <paramref name="newer"/> (learned later) into this update: newer values win, counts add up.</summary>
     public void Absorb(NodeStateUpdate newer)
@@ -68,13 +62,17 @@ public sealed class NodeStateUpdate
         Online = newer.Online ?? Online;
         LastSeenUtcMs = Math.Max(LastSeenUtcMs, newer.LastSeenUtcMs);
         StatusJson = newer.StatusJson ?? StatusJson;
-        if (newer._heartbeatUndecoded || newer._heartbeatJson != null)
+        // Taken as they are, so a heartbeat or report nobody reads is never decoded.
+        if (newer._heartbeat.IsSet)
         {
-            // Taken as it is, so a heartbeat nobody reads is never decoded.
-            (_heartbeatJson, _heartbeatUtf8, _heartbeatUndecoded) = (newer._heartbeatJson, newer._heartbeatUtf8, newer._heartbeatUndecoded);
+            _heartbeat = newer._heartbeat;
         }
 
-        ReportJson = newer.ReportJson ?? ReportJson;
+        if (newer._report.IsSet)
+        {
+            _report = newer._report;
+        }
+
         Acked = newer.Acked ?? Acked;
         Lost += newer.Lost;
         Duplicates += newer.Duplicates;

@@ -104,7 +104,7 @@ internal sealed class SqliteIngestWriter : IDisposable
         foreach (StoredMessage msg in batch.Messages)
         {
             _insert.Text(1, msg.Node).Integer(2, msg.Epoch).Integer(3, msg.Seq).Text(4, msg.Stream).Text(5, msg.Type)
-                .Integer(6, msg.MeasuredUtcMs).Integer(7, msg.ReceivedUtcMs).Text(8, msg.Payload).Run();
+                .Integer(6, msg.MeasuredUtcMs).Integer(7, msg.ReceivedUtcMs).Utf8Text(8, msg.PayloadUtf8.Span).Run();
         }
 
         foreach (var (node, u) in batch.States)

@@ -60,6 +60,14 @@ internal sealed class SqliteRawStatement : IDisposable
         return this;
     }
 
+    /// <summary>Binds UTF-8 text at <paramref name="position"/> (from 1), as it is: no decoding and re-encoding.</summary>
+    public SqliteRawStatement Utf8Text(int position, ReadOnlySpan<byte> value)
+    {
+        // Empty text is bound as such, as in Text.
+        Check(value.IsEmpty ? raw.sqlite3_bind_text(_statement, position, string.Empty) : raw.sqlite3_bind_text(_statement, position, value));
+        return this;
+    }
+
     /// <summary>Binds an integer (or NULL) at <paramref name="position"/> (from 1).</summary>
     public SqliteRawStatement Integer(int position, long? value)
     {

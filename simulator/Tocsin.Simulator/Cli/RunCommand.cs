@@ -17,7 +17,7 @@ public static class RunCommand
         var seed = new Option<int?>("--seed") { Description = "seed (default: the scenario's); the same seed gives the same report" };
         var output = new Option<string?>("--out") { Description = "directory for report.json, report.txt and plots (default: sim-reports/<scenario>-<seed>)" };
         var check = new Option<bool>("--check") { Description = "only validate the scenario file" };
-        var serial = new Option<bool>("--serial") { Description = "step nodes on one core (same result, slower)" };
+        var serial = new Option<bool>("--serial") { Description = "run everything on one thread, controller rounds included (same result, slower)" };
         var quiet = new Option<bool>("--quiet") { Description = "no progress lines" };
         var data = new Option<string?>("--data") { Description = "keep the controller's database (tocsin.db) in this directory (new, or without a database) to serve it afterwards; needs TOCSIN_ADMIN_PASSWORD, the password of its operator admin (default: in memory, gone at the end)" };
         var command = new Command("run", "Deterministic mode: controller, nodes and network in one process on virtual time.")

@@ -7,8 +7,8 @@ namespace Tocsin.Simulator.Deterministic;
 /// <summary>
 /// Runs the controller's rounds on a thread of their own, in the order they were begun, while the
 /// main thread steps the nodes and collects their traffic, so a 2-core machine does both at once.
-/// Several rounds may be outstanding (a controller that takes time to answer, see
-/// <see cref="Scenarios.TickSpec.ControllerMs"/>); <see cref="Wait"/> returns them oldest first.
+/// Rounds run in the order begun and <see cref="Wait"/> returns them oldest first (the run keeps one
+/// outstanding at a time, retired in its slot or <see cref="Scenarios.TickSpec.ControllerMs"/> later).
 /// Nothing is shared while a round runs: it takes the messages delivered before its slot, what it
 /// sends and tells the run is held in its own lists (<see cref="ControllerRound"/>), and the run
 /// touches the controller only once every round is retired. So the order of events, and every

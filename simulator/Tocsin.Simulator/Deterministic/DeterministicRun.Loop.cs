@@ -69,6 +69,13 @@ public sealed partial class DeterministicRun
             // beside them and the collection of their traffic; what it sends and tells the run waits in
             // the round until it is retired (see DeterministicRun.Rounds), which keeps every run with
             // one seed the same.
+            if (_scenario.Tick.ControllerMs > 0)
+            {
+                // A round due now is retired before the next may begin, so a busy controller starts
+                // its next round in the very slot the last one ends.
+                RetireDueRounds(t);
+            }
+
             if (_controller.IsUp && ControllerFree && (t >= _nextControllerMs || _network.ControllerInboxCount > 0))
             {
                 if (t >= _nextControllerMs)

@@ -197,7 +197,8 @@ public sealed partial class DeterministicRun : IAsyncDisposable
 
         PlaceBasins();
         var failures = new string?[_nodes.Count];
-        ForEachNode(Enumerable.Range(0, _nodes.Count).ToList(), i => failures[i] = Provision(_nodes[i], bundles[i]));
+        // The controller's thread is idle while nodes are provisioned: every core takes a share.
+        ForEachNode(Enumerable.Range(0, _nodes.Count).ToList(), i => failures[i] = Provision(_nodes[i], bundles[i]), _options.Parallel ? Environment.ProcessorCount : 1);
         string? failure = failures.FirstOrDefault(f => f != null);
         if (failure != null)
         {
@@ -274,9 +275,11 @@ public sealed partial class DeterministicRun : IAsyncDisposable
         }
     }
 
-    private void ForEachNode(List<int> indexes, Action<int> step)
+    private void ForEachNode(List<int> indexes, Action<int> step) =>
+        ForEachNode(indexes, step, _options.Parallel ? _options.NodeThreads ?? Math.Max(1, Environment.ProcessorCount - 1) : 1);
+
+    private static void ForEachNode(List<int> indexes, Action<int> step, int threads)
     {
-        int threads = _options.Parallel ? _options.NodeThreads ?? Math.Max(1, Environment.ProcessorCount - 1) : 1;
         if (threads > 1 && indexes.Count >= 64)
         {
             var partitions = System.Collections.Concurrent.Partitioner.Create(0, indexes.Count, Math.Max(16, indexes.Count / (4 * threads)));

@@ -1,4 +1,3 @@
-using Tocsin.Controller.Ingest;
 using Tocsin.Controller.Mqtt;
 using Tocsin.Firmware.Hardware;
 using Tocsin.Simulator.Hardware;

@@ -66,11 +66,15 @@ public sealed partial class SimulatedNetwork : INodeTransport
     /// <summary>Uses <paramref name="authenticator"/> (the controller's node directory) for connects and topic rules.</summary>
     public void AttachBroker(INodeAuthenticator authenticator) => _authenticator = authenticator;
 
-    /// <summary>Forgets the controller's handlers (a killed controller hears nothing more).</summary>
+    /// <summary>
+    /// Forgets the controller's handlers (a killed controller hears nothing more), and what reached it
+    /// and waits for its next round: a killed process loses its queue.
+    /// </summary>
     public void DetachController()
     {
         MessageReceived = null;
         NodeDisconnected = null;
+        _controllerInbox?.Clear();
     }
 
     /// <summary>True if the node has a broker session.</summary>

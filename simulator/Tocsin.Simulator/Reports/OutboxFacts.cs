@@ -106,8 +106,9 @@ internal struct OutboxFacts
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not valid UTF-8 (a forged message, say).
             return false;
         }
 

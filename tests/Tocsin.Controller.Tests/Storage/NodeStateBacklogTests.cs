@@ -45,6 +45,25 @@ public sealed class NodeStateBacklogTests(PostgresServer server)
     }
 
     [Fact]
+    public void A_report_set_from_its_bytes_reads_as_its_text_and_the_latest_one_wins_a_merge()
+    {
+        var held = new NodeStateUpdate { LastSeenUtcMs = 1_000 };
+        held.SetReport("{\"depth\":{\"mm\":1}}"u8.ToArray());
+        var later = new NodeStateUpdate { LastSeenUtcMs = 2_000 };
+        later.SetReport("{\"note\":\"水浸 2\"}"u8.ToArray());
+        held.Absorb(later);
+        held.Absorb(new NodeStateUpdate { LastSeenUtcMs = 3_000, HeartbeatJson = "h" });
+
+        Assert.Equal("{\"note\":\"水浸 2\"}", held.ReportJson);
+        Assert.Equal("h", held.HeartbeatJson);
+        held.ReportJson = "r3";
+        Assert.Equal("r3", held.ReportJson);
+        var none = new NodeStateUpdate();
+        none.Absorb(new NodeStateUpdate { LastSeenUtcMs = 1 });
+        Assert.Null(none.ReportJson);
+    }
+
+    [Fact]
     public void Heartbeats_and_reports_are_held_and_merged_per_node()
     {
         var backlog = new NodeStateBacklog();

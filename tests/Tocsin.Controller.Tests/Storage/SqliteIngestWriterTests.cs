@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Tocsin.Controller.Storage;
 using Xunit;
@@ -123,6 +124,29 @@ public sealed class SqliteIngestWriterTests : IDisposable
         Assert.Equal("水浸", stored.Type);
         Assert.Null(stored.MeasuredUtcMs);
         Assert.Equal("""{"note":"鲤城 underpass, 30 cm 🌧"}""", stored.Payload);
+    }
+
+    [Fact]
+    public void A_payload_handed_over_as_utf8_bytes_is_stored_as_that_text()
+    {
+        var db = new SqliteDatabase(Path.Combine(_directory, "tocsin.db"), syncWrites: false);
+        db.Migrate();
+        using var store = new MessageStore(db);
+        byte[] note = Encoding.UTF8.GetBytes("""{"note":"鲤城 underpass, 30 cm 🌧"}""");
+        var round = new IngestBatch();
+        var sent = new StoredMessage("sn-1", 3, 1, "event", "flood", null, 2_000, note);
+        round.Messages.Add(sent);
+        round.Messages.Add(new StoredMessage("sn-1", 3, 2, "event", "flood", null, 2_001, ReadOnlyMemory<byte>.Empty));
+        store.Commit(round);
+
+        IReadOnlyList<StoredMessage> stored = store.Series("sn-1", "event", 0, 10_000, 10);
+        Assert.Equal(2, stored.Count);
+        Assert.Equal("""{"note":"鲤城 underpass, 30 cm 🌧"}""", stored[0].Payload);
+        Assert.Equal(note, stored[0].PayloadUtf8.ToArray());
+        Assert.Equal(string.Empty, stored[1].Payload);
+        Assert.Equal("text", Scalar(db, "SELECT typeof(payload) FROM node_messages WHERE seq = 1"));
+        Assert.Equal("text", Scalar(db, "SELECT typeof(payload) FROM node_messages WHERE seq = 2"));
+        Assert.Equal("""{"note":"鲤城 underpass, 30 cm 🌧"}""", sent.Payload);
     }
 
     private static void Execute(SqliteDatabase db, string sql)
