@@ -60,9 +60,18 @@ internal sealed class SqliteRawStatement : IDisposable
         return this;
     }
 
-    /// <summary>Binds UTF-8 text at <paramref name="position"/> (from 1), as it is: no decoding and re-encoding.</summary>
+    /// <summary>
+    /// Binds UTF-8 text at <paramref name="position"/> (from 1), as it is: no decoding and re-encoding.
+    /// Bytes that are not valid UTF-8 are stored as their decoding (invalid sequences become U+FFFD),
+    /// so the database only ever holds valid text, as it did when payloads were strings.
+    /// </summary>
     public SqliteRawStatement Utf8Text(int position, ReadOnlySpan<byte> value)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(value))
+        {
+            return Text(position, System.Text.Encoding.UTF8.GetString(value));
+        }
+
         // Empty text is bound as such, as in Text.
         Check(value.IsEmpty ? raw.sqlite3_bind_text(_statement, position, string.Empty) : raw.sqlite3_bind_text(_statement, position, value));
         return this;

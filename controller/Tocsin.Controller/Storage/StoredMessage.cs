@@ -74,6 +74,6 @@ public sealed class StoredMessage : IEquatable<StoredMessage>
     /// <inheritdoc />
     public override string ToString() => Node + " " + Stream + " " + Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" + Seq.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + Payload;
 
-    /// <summary>The payload as UTF-8 bytes.</summary>
-    public ReadOnlyMemory<byte> PayloadUtf8 => _payload == null || !_payloadUtf8.IsEmpty || _payload.Length == 0 ? _payloadUtf8 : _payloadUtf8 = Encoding.UTF8.GetBytes(_payload);
+    /// <summary>The payload as UTF-8 bytes (for the writers; not part of what the API serves).</summary>
+    internal ReadOnlyMemory<byte> PayloadUtf8 => _payload == null || !_payloadUtf8.IsEmpty || _payload.Length == 0 ? _payloadUtf8 : _payloadUtf8 = Encoding.UTF8.GetBytes(_payload);
 }

@@ -109,7 +109,7 @@ public sealed partial class DeterministicRun
 
     // A controller that answers at once takes a round every slot something reached it. One that takes
     // time over a round (tick.controllerMs) is busy until that round is retired, as a real engine loop
-    // is: the next round begins after it and takes everything that arrived meanwhile.
+    // is: the next round begins once it is retired and takes everything that arrived meanwhile.
     private bool ControllerFree => _scenario.Tick.ControllerMs == 0 || _outstanding.Count == 0;
 
     private long Phase(RunPhase phase, long since)

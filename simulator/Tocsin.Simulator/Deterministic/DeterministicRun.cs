@@ -198,7 +198,7 @@ public sealed partial class DeterministicRun : IAsyncDisposable
         PlaceBasins();
         var failures = new string?[_nodes.Count];
         // The controller's thread is idle while nodes are provisioned: every core takes a share.
-        ForEachNode(Enumerable.Range(0, _nodes.Count).ToList(), i => failures[i] = Provision(_nodes[i], bundles[i]), _options.Parallel ? Environment.ProcessorCount : 1);
+        ForEachNode(Enumerable.Range(0, _nodes.Count).ToList(), i => failures[i] = Provision(_nodes[i], bundles[i]), _options.Parallel ? _options.NodeThreads ?? Environment.ProcessorCount : 1);
         string? failure = failures.FirstOrDefault(f => f != null);
         if (failure != null)
         {

@@ -149,6 +149,31 @@ public sealed class SqliteIngestWriterTests : IDisposable
         Assert.Equal("""{"note":"鲤城 underpass, 30 cm 🌧"}""", sent.Payload);
     }
 
+    [Fact]
+    public void A_payload_of_bytes_that_are_not_utf8_is_stored_as_valid_text()
+    {
+        var db = new SqliteDatabase(Path.Combine(_directory, "tocsin.db"), syncWrites: false);
+        db.Migrate();
+        using var store = new MessageStore(db);
+        var round = new IngestBatch();
+        round.Messages.Add(new StoredMessage("sn-1", 3, 1, "report", "reading", null, 2_000, new byte[] { (byte)'{', (byte)'"', (byte)'x', (byte)'"', (byte)':', (byte)'"', 0xFF, (byte)'"', (byte)'}' }));
+        store.Commit(round);
+
+        Assert.Equal("{\"x\":\"\uFFFD\"}", Assert.Single(store.Series("sn-1", "report", 0, 10_000, 10)).Payload);
+        Assert.Equal(1L, Scalar(db, "SELECT count(*) FROM node_messages WHERE payload = '{\"x\":\"' || char(65533) || '\"}'"));
+    }
+
+    [Fact]
+    public void A_stored_message_serves_its_payload_once_as_text()
+    {
+        var message = new StoredMessage("sn-1", 3, 1, "report", "reading", 1_000, 2_000, "{\"d\":1}"u8.ToArray());
+        using var json = System.Text.Json.JsonDocument.Parse(System.Text.Json.JsonSerializer.Serialize(message, Tocsin.Controller.Engine.JsonDefaults.Options));
+
+        Assert.Equal(["epoch", "measuredUtcMs", "node", "payload", "receivedUtcMs", "seq", "stream", "type"],
+            json.RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("{\"d\":1}", json.RootElement.GetProperty("payload").GetString());
+    }
+
     private static void Execute(SqliteDatabase db, string sql)
     {
         using SqliteConnection c = db.Open();
