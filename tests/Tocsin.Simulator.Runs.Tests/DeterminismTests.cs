@@ -16,7 +16,7 @@ public sealed class DeterminismTests
         ScenarioLoadResult loaded = ScenarioParser.Load(RepoPaths.Combine("simulator", "scenarios", "flash-flood-underpass.json"));
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Errors));
         Scenario scenario = loaded.Scenario! with { Tick = loaded.Scenario!.Tick with { ControllerMs = controllerMs } };
-        await using var run = new DeterministicRun(scenario, loaded.Map!, new RunOptions { Seed = seed, Parallel = parallel, NodeThreads = parallel ? 2 : null, DataDirectory = data });
+        await using var run = new DeterministicRun(scenario, loaded.Map!, new RunOptions { Seed = seed, Parallel = parallel, NodeThreads = parallel ? 2 : null, ParallelFromNodes = 2, DataDirectory = data });
         RunReport report = await run.RunAsync();
         Assert.NotEmpty(report.Alerts);
         return report;
@@ -78,8 +78,8 @@ public sealed class DeterminismTests
         (RunReport busy, RunPerformance busyRun) = await RunWithPerformanceAsync(controllerMs: 2000);
 
         // A round is retired 2 s after its slot, or sooner when the run needs the controller idle (the
-        // world's step every 10 s, faults), and the next begins in a later slot: about one round per
-        // 2 s. A prompt controller takes one every second and in every slot something reached it, as
+        // world's step every 10 s, faults), and the next begins in the slot it is retired: about one
+        // round per 2 s. A prompt controller takes one every second and in every slot something reached it, as
         // the busy one would without the rule.
         Assert.True(busyRun.ControllerRounds <= busyRun.SimulatedSeconds / 1.5, $"{busyRun.ControllerRounds} rounds in {busyRun.SimulatedSeconds} s");
         Assert.True(promptRun.ControllerRounds > busyRun.ControllerRounds * 2, $"{promptRun.ControllerRounds} prompt rounds against {busyRun.ControllerRounds}");

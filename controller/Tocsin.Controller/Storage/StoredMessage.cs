@@ -12,7 +12,7 @@ namespace Tocsin.Controller.Storage;
 public sealed class StoredMessage : IEquatable<StoredMessage>
 {
     private string? _payload;
-    private ReadOnlyMemory<byte> _payloadUtf8;
+    private readonly ReadOnlyMemory<byte> _payloadUtf8;
 
     /// <summary>A message whose payload is text (read back from the database).</summary>
     public StoredMessage(string node, long epoch, long seq, string stream, string? type, long? measuredUtcMs, long receivedUtcMs, string payload)
@@ -75,5 +75,5 @@ public sealed class StoredMessage : IEquatable<StoredMessage>
     public override string ToString() => Node + " " + Stream + " " + Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" + Seq.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + Payload;
 
     /// <summary>The payload as UTF-8 bytes (for the writers; not part of what the API serves).</summary>
-    internal ReadOnlyMemory<byte> PayloadUtf8 => _payload == null || !_payloadUtf8.IsEmpty || _payload.Length == 0 ? _payloadUtf8 : _payloadUtf8 = Encoding.UTF8.GetBytes(_payload);
+    internal ReadOnlyMemory<byte> PayloadUtf8 => _payloadUtf8.IsEmpty && _payload != null ? Encoding.UTF8.GetBytes(_payload) : _payloadUtf8;
 }

@@ -278,11 +278,13 @@ public sealed partial class DeterministicRun : IAsyncDisposable
     private void ForEachNode(List<int> indexes, Action<int> step) =>
         ForEachNode(indexes, step, _options.Parallel ? _options.NodeThreads ?? Math.Max(1, Environment.ProcessorCount - 1) : 1);
 
-    private static void ForEachNode(List<int> indexes, Action<int> step, int threads)
+    private void ForEachNode(List<int> indexes, Action<int> step, int threads)
     {
-        if (threads > 1 && indexes.Count >= 64)
+        if (threads > 1 && indexes.Count >= _options.ParallelFromNodes)
         {
-            var partitions = System.Collections.Concurrent.Partitioner.Create(0, indexes.Count, Math.Max(16, indexes.Count / (4 * threads)));
+            // Chunks of at least 16 nodes (or a thread's share of fewer), four per thread.
+            int chunk = Math.Max(Math.Min(16, Math.Max(1, indexes.Count / threads)), indexes.Count / (4 * threads));
+            var partitions = System.Collections.Concurrent.Partitioner.Create(0, indexes.Count, chunk);
             System.Threading.Tasks.Parallel.ForEach(partitions, new ParallelOptions { MaxDegreeOfParallelism = threads },
                 range =>
                 {

@@ -25,6 +25,9 @@ public sealed class RunOptions
     /// </summary>
     public int? NodeThreads { get; init; }
 
+    /// <summary>Fewest nodes due in a slot worth splitting over <see cref="NodeThreads"/> (fewer step on the main thread).</summary>
+    public int ParallelFromNodes { get; init; } = 64;
+
     /// <summary>Where progress lines go, or null for none.</summary>
     public TextWriter? Progress { get; init; }
 
