@@ -107,61 +107,27 @@ public sealed partial class DeterministicRun
                 };
                 break;
             case FaultType.ClockSkew:
-                // A clock that jumps may bring a held broadcast's start or end due: the board's next pass sees it.
-                a.Nodes.ToList().ForEach(n =>
-                {
-                    n.Node.Clock.SkewMs = (long)(f.Amount * 1000);
-                    Wake(n);
-                });
-                a.Undo = () => a.Nodes.ToList().ForEach(n =>
-                {
-                    n.Node.Clock.SkewMs = 0;
-                    Wake(n);
-                });
+                // A clock that jumps may bring a held broadcast's start or end due.
+                a.Undo = ChangeInputs(a.Nodes, n => n.Node.Clock.SkewMs = (long)(f.Amount * 1000), n => n.Node.Clock.SkewMs = 0);
                 break;
             case FaultType.SensorFail:
                 ApplySensorFail(a);
                 break;
             case FaultType.StuckRelay:
-                foreach (SimulatedNode n in a.Nodes.Where(n => n.Speaker != null))
-                {
-                    var relay = f.Mode == "amp" ? n.Speaker!.AmpRelay : n.Speaker!.Zones[Math.Min(int.Parse(f.Mode![4..], CultureInfo.InvariantCulture), n.Speaker.Zones.Length) - 1];
-                    relay.StuckAt = false;
-
-                    // A board's loop would see the feedback contact at its next pass, not after a steady sleep.
-                    Wake(n);
-                }
-
-                a.Undo = () => a.Nodes.Where(n => n.Speaker != null).ToList().ForEach(n =>
-                {
-                    n.Speaker!.AmpRelay.StuckAt = null;
-                    Array.ForEach(n.Speaker.Zones, z => z.StuckAt = null);
-                    Wake(n);
-                });
+                a.Undo = ChangeInputs(
+                    a.Nodes.Where(n => n.Speaker != null),
+                    n => (f.Mode == "amp" ? n.Speaker!.AmpRelay : n.Speaker!.Zones[Math.Min(int.Parse(f.Mode![4..], CultureInfo.InvariantCulture), n.Speaker.Zones.Length) - 1]).StuckAt = false,
+                    n =>
+                    {
+                        n.Speaker!.AmpRelay.StuckAt = null;
+                        Array.ForEach(n.Speaker.Zones, z => z.StuckAt = null);
+                    });
                 break;
             case FaultType.DeadAmplifier:
-                a.Nodes.Where(n => n.Speaker != null).ToList().ForEach(n =>
-                {
-                    n.Speaker!.Amplifier.Dead = true;
-                    Wake(n);
-                });
-                a.Undo = () => a.Nodes.Where(n => n.Speaker != null).ToList().ForEach(n =>
-                {
-                    n.Speaker!.Amplifier.Dead = false;
-                    Wake(n);
-                });
+                a.Undo = ChangeInputs(a.Nodes.Where(n => n.Speaker != null), n => n.Speaker!.Amplifier.Dead = true, n => n.Speaker!.Amplifier.Dead = false);
                 break;
             case FaultType.Tamper:
-                a.Nodes.ToList().ForEach(n =>
-                {
-                    SetTamper(n, true);
-                    Wake(n);
-                });
-                a.Undo = () => a.Nodes.ToList().ForEach(n =>
-                {
-                    SetTamper(n, false);
-                    Wake(n);
-                });
+                a.Undo = ChangeInputs(a.Nodes, n => SetTamper(n, true), n => SetTamper(n, false));
                 break;
             case FaultType.Replay:
                 Replay(a);
@@ -293,6 +259,30 @@ public sealed partial class DeterministicRun
     }
 
     private void Wake(SimulatedNode n) => _scheduler.At(n.Index, _now, _now);
+
+    /// <summary>
+    /// Applies <paramref name="fault"/> to each of <paramref name="nodes"/> and returns what undoes it
+    /// with <paramref name="heal"/>. Both wake the node: a board's loop sees a changed input, relay
+    /// contact or clock at its next pass, not after a long idle step.
+    /// </summary>
+    private Action ChangeInputs(IEnumerable<SimulatedNode> nodes, Action<SimulatedNode> fault, Action<SimulatedNode> heal)
+    {
+        List<SimulatedNode> affected = nodes.ToList();
+        foreach (SimulatedNode n in affected)
+        {
+            fault(n);
+            Wake(n);
+        }
+
+        return () =>
+        {
+            foreach (SimulatedNode n in affected)
+            {
+                heal(n);
+                Wake(n);
+            }
+        };
+    }
 
     private void HealDue(long t)
     {
