@@ -76,7 +76,7 @@ public sealed class NodeHealthTracker
                 n = n with { Firmware = s.Firmware ?? n.Firmware, BootReason = s.BootReason ?? n.BootReason };
                 break;
             case HeartbeatMessage hb:
-                if (hb.Measurements.TryGetValue("hb_s", out double periodS) && periodS >= 1 && periodS <= 86_400)
+                if (hb.HeartbeatS is double periodS && periodS >= 1 && periodS <= 86_400)
                 {
                     // Nodes say their own period: one set to 5 minutes is not offline after 3.
                     n = n with { HeartbeatPeriod = TimeSpan.FromSeconds(periodS) };
@@ -88,8 +88,8 @@ public sealed class NodeHealthTracker
             case EventMessage { Type: EventTypes.Fault, Fault: string fault, Active: bool active }:
                 n = SetFaults(n, active ? n.Faults.Append(fault) : n.Faults.Where(f => f != fault), receivedAt, changes);
                 break;
-            case ReportMessage r when r.Measurements.TryGetValue("batt_mv", out double mv):
-                n = AddBattery(n, (int)mv, receivedAt);
+            case ReportMessage { BatteryMv: int mv }:
+                n = AddBattery(n, mv, receivedAt);
                 break;
         }
 

@@ -11,7 +11,8 @@ namespace Tocsin.Controller.Ingest;
 /// <param name="ConfigState">"cfg".</param>
 /// <param name="BatteryMv">"batt_mv", when the node measures a battery.</param>
 /// <param name="Faults">"faults": the node's active faults now (empty when none or not reported).</param>
-/// <param name="Measurements">Every numeric or boolean field, flattened ("relays.fault", "batt_mv"), for time series.</param>
+/// <param name="Measurements">Every numeric or boolean field, flattened ("relays.fault", "batt_mv"), for time series (read from the payload when first asked for).</param>
+/// <param name="HeartbeatS">"hb_s": the node's own heartbeat period, seconds, when it says it and it is a number.</param>
 public sealed record HeartbeatMessage(
     string NodeId,
     long? UtcMs,
@@ -23,4 +24,5 @@ public sealed record HeartbeatMessage(
     string? ConfigState,
     int? BatteryMv,
     IReadOnlyList<string> Faults,
-    IReadOnlyDictionary<string, double> Measurements) : NodeMessage(NodeId);
+    IReadOnlyDictionary<string, double> Measurements,
+    double? HeartbeatS = null) : NodeMessage(NodeId);

@@ -39,10 +39,18 @@ public static class NodeMessageParser
             return MessageParseResult.Failure(leaf + ": payload of " + payload.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes is too large");
         }
 
+        // Checked whole and first: measurements are read from the payload later, when asked for, and
+        // must not fail then. JSON is UTF-8 by definition (RFC 8259), so nothing valid is refused.
+        ReadOnlyMemory<byte> bytes = payload.IsSingleSegment ? payload.First : payload.ToArray();
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
+        {
+            return MessageParseResult.Failure(leaf + ": payload has a string that is not valid UTF-8");
+        }
+
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(payload, Options);
+            doc = JsonDocument.Parse(bytes, Options);
         }
         catch (JsonException)
         {
@@ -57,24 +65,16 @@ public static class NodeMessageParser
             }
 
             var f = new PayloadFields(doc.RootElement, leaf);
-            NodeMessage? message;
-            try
+            var measurements = new PayloadMeasurementDictionary(bytes);
+            NodeMessage? message = leaf switch
             {
-                message = leaf switch
-                {
-                    Topics.StatusLeaf => Status(nodeId, f),
-                    Topics.HeartbeatLeaf => Heartbeat(nodeId, f),
-                    Topics.ReportLeaf => Report(nodeId, f),
-                    Topics.EventLeaf => Event(nodeId, f),
-                    Topics.ResultLeaf => Result(nodeId, f),
-                    _ => null,
-                };
-            }
-            catch (InvalidOperationException)
-            {
-                // JsonDocument accepts a string that is not valid UTF-8; reading it throws.
-                return MessageParseResult.Failure(leaf + ": payload has a string that is not valid UTF-8");
-            }
+                Topics.StatusLeaf => Status(nodeId, f),
+                Topics.HeartbeatLeaf => Heartbeat(nodeId, f, measurements),
+                Topics.ReportLeaf => Report(nodeId, f, measurements),
+                Topics.EventLeaf => Event(nodeId, f, measurements),
+                Topics.ResultLeaf => Result(nodeId, f),
+                _ => null,
+            };
             if (f.Error != null)
             {
                 return MessageParseResult.Failure(f.Error);
@@ -99,7 +99,7 @@ public static class NodeMessageParser
         return state == null ? null : status;
     }
 
-    private static HeartbeatMessage Heartbeat(string nodeId, PayloadFields f)
+    private static HeartbeatMessage Heartbeat(string nodeId, PayloadFields f, PayloadMeasurementDictionary measurements)
     {
         OutboxStatus? ob = null;
         if (f.Nested("ob") is PayloadFields of)
@@ -112,7 +112,7 @@ public static class NodeMessageParser
         return new HeartbeatMessage(
             nodeId, f.Integer("t", false, 0), f.Integer("up_s", false, 0), rssi is long r ? (int)Math.Clamp(r, -200, 100) : null,
             f.Integer("mem", false, 0), ob, f.Integer("rej", false, 0), f.String("cfg", false),
-            batt is long b ? (int)Math.Min(b, int.MaxValue) : null, f.StringArray("faults"), f.Measurements());
+            batt is long b ? (int)Math.Min(b, int.MaxValue) : null, f.StringArray("faults"), measurements, f.OptionalNumber("hb_s"));
     }
 
     private static OutboxHeader? Header(PayloadFields f)
@@ -125,16 +125,17 @@ public static class NodeMessageParser
         return ep is long e && seq is long s ? new OutboxHeader(e, Math.Min(floor, s), s, t, up) : null;
     }
 
-    private static ReportMessage? Report(string nodeId, PayloadFields f)
+    private static ReportMessage? Report(string nodeId, PayloadFields f, PayloadMeasurementDictionary measurements)
     {
         OutboxHeader? h = Header(f);
         string? type = f.String("type", false);
         SensorLevel? depth = f.Nested("depth")?.Level("level", false);
         SensorLevel? rain = f.Nested("rain")?.Level("signal", false);
-        return h == null ? null : new ReportMessage(nodeId, h, type, f.Measurements(), depth, rain);
+        double? batt = f.OptionalNumber("batt_mv");
+        return h == null ? null : new ReportMessage(nodeId, h, type, measurements, depth, rain, batt is double mv ? (int)Math.Clamp(mv, int.MinValue, int.MaxValue) : null);
     }
 
-    private static EventMessage? Event(string nodeId, PayloadFields f)
+    private static EventMessage? Event(string nodeId, PayloadFields f, PayloadMeasurementDictionary measurements)
     {
         OutboxHeader? h = Header(f);
         string? type = f.String("type", true, 32);
@@ -144,7 +145,7 @@ public static class NodeMessageParser
         bool isFault = type == EventTypes.Fault;
         string? fault = isFault ? f.String("fault", true, 32) : null;
         bool? active = isFault ? f.Boolean("active", true) : null;
-        return h == null || type == null ? null : new EventMessage(nodeId, h, type, levelEvent ? level : null, from, fault, active, f.Measurements());
+        return h == null || type == null ? null : new EventMessage(nodeId, h, type, levelEvent ? level : null, from, fault, active, measurements);
     }
 
     private static ResultMessage? Result(string nodeId, PayloadFields f)

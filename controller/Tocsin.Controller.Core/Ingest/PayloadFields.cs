@@ -155,12 +155,22 @@ internal sealed class PayloadFields
         return strings;
     }
 
-    /// <summary>Numeric and boolean members, nested objects flattened with dots; arrays and header members left out.</summary>
-    public IReadOnlyDictionary<string, double> Measurements()
+    /// <summary>
+    /// A number member's value, or null when absent or not a number. Never an error: such members are
+    /// measurements, which the contract leaves to each node kind.
+    /// </summary>
+    public double? OptionalNumber(string name) =>
+        Error == null && _root.TryGetProperty(name, out JsonElement e) && e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out double d) ? d : null;
+
+    /// <summary>
+    /// Numeric and boolean members of <paramref name="root"/>, nested objects flattened with dots;
+    /// arrays and the top-level header members left out.
+    /// </summary>
+    public static Dictionary<string, double> Flatten(JsonElement root)
     {
-        // Sized to what it will hold, counted first: the table is most of what a parse allocates.
-        var into = new Dictionary<string, double>(Countable(_root), StringComparer.Ordinal);
-        Flatten(_root, null, into);
+        // Sized to what it will hold, counted first: the table is most of what building it allocates.
+        var into = new Dictionary<string, double>(Countable(root), StringComparer.Ordinal);
+        Flatten(root, null, into);
         return into;
     }
 

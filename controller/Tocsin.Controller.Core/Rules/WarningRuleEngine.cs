@@ -22,7 +22,7 @@ public sealed class WarningRuleEngine
 
     // Sensors per (rule, area) in the order first seen, so evaluating an area reads its own sensors
     // instead of scanning every sensor of the district on every reading.
-    private readonly Dictionary<(string Rule, string Area), List<string>> _sensorsByArea = [];
+    private readonly Dictionary<(string Rule, string Area), AreaSensors> _sensorsByArea = [];
 
     /// <summary>Creates an engine; <paramref name="kind"/> Drill runs it for an exercise (nothing auto-dispatches).</summary>
     public WarningRuleEngine(WarningRuleSet rules, RegionMap map, AlertKind kind = AlertKind.Live)
@@ -135,34 +135,35 @@ public sealed class WarningRuleEngine
         _sensors[(rule.Id, state.SensorId)] = state;
         string? area = AreaOf(rule, state.CommunityId);
         string? oldArea = old == null ? null : AreaOf(rule, old.CommunityId);
+        AreaSensors? previous = oldArea == null ? null : _sensorsByArea.GetValueOrDefault((rule.Id, oldArea));
+        previous?.Uncount(old!);
         if (old != null && oldArea == area)
         {
+            previous?.Count(state);
             return;
         }
 
-        if (oldArea != null && _sensorsByArea.TryGetValue((rule.Id, oldArea), out List<string>? previous))
-        {
-            previous.Remove(state.SensorId);
-        }
-
+        previous?.Ids.Remove(state.SensorId);
         if (area != null)
         {
-            if (!_sensorsByArea.TryGetValue((rule.Id, area), out List<string>? ids))
+            if (!_sensorsByArea.TryGetValue((rule.Id, area), out AreaSensors? sensors))
             {
-                _sensorsByArea[(rule.Id, area)] = ids = [];
+                _sensorsByArea[(rule.Id, area)] = sensors = new AreaSensors();
             }
 
-            ids.Add(state.SensorId);
+            sensors.Ids.Add(state.SensorId);
+            sensors.Count(state);
         }
     }
 
     private void Evaluate(WarningRule rule, string areaId, DateTimeOffset now, List<ProposedWarning> proposals)
     {
         _evaluated.Add((rule.Id, areaId));
-        // Runs for every reading: a street's rule has hundreds of sensors, so the level is found in
-        // one pass over them, and the list of their states is only built for a proposal.
-        List<string> ids = _sensorsByArea.GetValueOrDefault((rule.Id, areaId)) ?? [];
-        WarningLevel? computed = rule.Map(ConfirmedLevel(rule.Confirm, rule.Id, ids));
+        // Runs whenever a sensor changes level: the area's counts give the level without visiting its
+        // sensors, and the list of their states is only built for a proposal.
+        AreaSensors? sensors = _sensorsByArea.GetValueOrDefault((rule.Id, areaId));
+        List<string> ids = sensors?.Ids ?? [];
+        WarningLevel? computed = rule.Map(sensors?.Confirmed(rule.Confirm) ?? SensorLevel.None);
         RuleAreaState state = _areas.GetValueOrDefault((rule.Id, areaId)) ?? new RuleAreaState(rule.Id, areaId, null, null, null);
         if (Rank(computed) > Rank(state.Level))
         {
@@ -198,41 +199,6 @@ public sealed class WarningRuleEngine
     }
 
     private List<RuleSensorState> StatesOf(string ruleId, List<string> ids) => ids.Select(id => _sensors[(ruleId, id)]).ToList();
-
-    // SecondReading: the highest level any sensor read twice running; SecondSensor: the second-highest
-    // current level (two sensors agree); otherwise the highest current level.
-    private SensorLevel ConfirmedLevel(Confirmation confirm, string ruleId, List<string> ids)
-    {
-        SensorLevel highest = SensorLevel.None;
-        SensorLevel second = SensorLevel.None;
-        SensorLevel confirmedTwice = SensorLevel.None;
-        foreach (string id in ids)
-        {
-            RuleSensorState s = _sensors[(ruleId, id)];
-            SensorLevel twice = s.Current < s.Previous ? s.Current : s.Previous;
-            if (twice > confirmedTwice)
-            {
-                confirmedTwice = twice;
-            }
-
-            if (s.Current > highest)
-            {
-                second = highest;
-                highest = s.Current;
-            }
-            else if (s.Current > second)
-            {
-                second = s.Current;
-            }
-        }
-
-        return confirm switch
-        {
-            Confirmation.SecondReading => confirmedTwice,
-            Confirmation.SecondSensor => second,
-            _ => highest,
-        };
-    }
 
     private ProposedWarning Propose(WarningRule rule, string areaId, ProposalAction action, WarningLevel? level, WarningLevel? previous, List<RuleSensorState> sensors, DateTimeOffset now)
     {

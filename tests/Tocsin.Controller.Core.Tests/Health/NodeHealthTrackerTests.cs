@@ -62,7 +62,7 @@ public sealed class NodeHealthTrackerTests
     [Fact]
     public void A_heartbeat_that_states_its_period_sets_the_offline_threshold()
     {
-        _tracker.Observe(new HeartbeatMessage("bn-1", null, 10, -60, 50000, null, 0, "ok", null, [], new Dictionary<string, double> { ["hb_s"] = 300 }), _clock.Now);
+        _tracker.Observe(new HeartbeatMessage("bn-1", null, 10, -60, 50000, null, 0, "ok", null, [], new Dictionary<string, double> { ["hb_s"] = 300 }, HeartbeatS: 300), _clock.Now);
         Assert.Empty(_tracker.Evaluate(_clock.Advance(TimeSpan.FromMinutes(14))));
         HealthChange c = Assert.Single(_tracker.Evaluate(_clock.Advance(TimeSpan.FromMinutes(1))));
         Assert.Equal(HealthChangeKind.WentOffline, c.Kind);
@@ -126,7 +126,7 @@ public sealed class NodeHealthTrackerTests
     [Fact]
     public void Sensor_reports_feed_the_battery_trend_too()
     {
-        var report = new ReportMessage("sn-1", new OutboxHeader(1, 1, 1, null, null), "reading", new Dictionary<string, double> { ["batt_mv"] = 3900 });
+        var report = new ReportMessage("sn-1", new OutboxHeader(1, 1, 1, null, null), "reading", new Dictionary<string, double> { ["batt_mv"] = 3900 }, BatteryMv: 3900);
         _tracker.Observe(report, _clock.Now);
         Assert.Equal(3900, _tracker.Get("sn-1")!.BatteryMv);
     }

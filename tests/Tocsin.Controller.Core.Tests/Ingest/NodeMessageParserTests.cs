@@ -66,6 +66,41 @@ public sealed class NodeMessageParserTests
         Assert.False(r.Measurements.ContainsKey("seq"));
         Assert.Equal(SensorLevel.Yellow, r.DepthLevel);
         Assert.Equal(SensorLevel.Blue, r.RainSignal);
+        Assert.Equal(3900, r.BatteryMv);
+    }
+
+    [Fact]
+    public void A_heartbeat_says_its_period_as_a_typed_field_and_a_period_that_is_not_a_number_is_ignored_not_refused()
+    {
+        var hb = Assert.IsType<HeartbeatMessage>(Parse("tocsin/v1/node/bn-1/hb", """{"hb_s":300,"batt_mv":12650}""").Message);
+        Assert.Equal(300, hb.HeartbeatS);
+        Assert.Equal(300, hb.Measurements["hb_s"]);
+        var odd = Assert.IsType<HeartbeatMessage>(Parse("tocsin/v1/node/bn-1/hb", """{"hb_s":"300"}""").Message);
+        Assert.Null(odd.HeartbeatS);
+        Assert.Empty(odd.Measurements);
+    }
+
+    [Fact]
+    public void Invalid_utf8_anywhere_in_a_payload_is_refused_even_in_a_member_nothing_reads()
+    {
+        // Measurements are read from the payload later, when asked for: a bad name must not get that far.
+        byte[] head = Encoding.UTF8.GetBytes("{\"ep\":1,\"seq\":1,\"extra\":{\"x");
+        byte[] payload = [.. head, 0xC3, 0x28, .. Encoding.UTF8.GetBytes("\":1}}")];
+        MessageParseResult r = NodeMessageParser.Parse("tocsin/v1/node/sn-1/report", payload.AsMemory());
+        Assert.Equal("report: payload has a string that is not valid UTF-8", r.Error);
+    }
+
+    [Fact]
+    public void A_payload_in_several_segments_is_parsed_and_its_measurements_read_whole()
+    {
+        byte[] json = Encoding.UTF8.GetBytes("""{"ep":1,"seq":7,"type":"reading","depth":{"mm":180,"level":"none"},"batt_mv":3900}""");
+        var first = new Segment(json.AsMemory(0, 20));
+        Segment last = first.Append(json.AsMemory(20));
+        var sequence = new System.Buffers.ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
+        var r = Assert.IsType<ReportMessage>(NodeMessageParser.Parse("sn-1", "report", sequence).Message);
+        Assert.Equal(180, r.Measurements["depth.mm"]);
+        Assert.Equal(3900, r.Measurements["batt_mv"]);
+        Assert.Equal(2, r.Measurements.Count);
     }
 
     [Fact]
@@ -131,5 +166,17 @@ public sealed class NodeMessageParserTests
     {
         Assert.Equal("""{"ep":1712345,"upto":42}""", Encoding.ASCII.GetString(OutboxAck.Serialize(1712345, 42)));
         Assert.Equal("tocsin/v1/node/sn-1/ack", OutboxAck.Topic("sn-1"));
+    }
+
+    private sealed class Segment : System.Buffers.ReadOnlySequenceSegment<byte>
+    {
+        public Segment(ReadOnlyMemory<byte> memory) => Memory = memory;
+
+        public Segment Append(ReadOnlyMemory<byte> memory)
+        {
+            var next = new Segment(memory) { RunningIndex = RunningIndex + Memory.Length };
+            Next = next;
+            return next;
+        }
     }
 }

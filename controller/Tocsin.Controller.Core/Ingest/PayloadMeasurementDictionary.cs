@@ -1,0 +1,58 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+
+namespace Tocsin.Controller.Ingest;
+
+/// <summary>
+/// A payload's numeric and boolean members, flattened with dots ("rain.1h", "relays.fault"), read from
+/// the payload only when first asked for. Every heartbeat, report and event carries them, but the
+/// engine reads its few values from typed fields, so building a table per message (most of what a
+/// parse allocated) would be wasted on nearly all of them. The payload must already have been parsed
+/// and found valid JSON and valid UTF-8 (<see cref="NodeMessageParser"/> does), and must not change
+/// afterwards. Two threads reading it at once may both build the table; both get equal tables.
+/// </summary>
+public sealed class PayloadMeasurementDictionary : IReadOnlyDictionary<string, double>
+{
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16 };
+    private readonly ReadOnlyMemory<byte> _utf8Json;
+    private Dictionary<string, double>? _values;
+
+    /// <summary>Measurements of the JSON object in <paramref name="utf8Json"/>.</summary>
+    public PayloadMeasurementDictionary(ReadOnlyMemory<byte> utf8Json)
+    {
+        _utf8Json = utf8Json;
+    }
+
+    /// <inheritdoc />
+    public int Count => Values.Count;
+
+    /// <inheritdoc />
+    IEnumerable<string> IReadOnlyDictionary<string, double>.Keys => Values.Keys;
+
+    /// <inheritdoc />
+    IEnumerable<double> IReadOnlyDictionary<string, double>.Values => Values.Values;
+
+    private Dictionary<string, double> Values => _values ??= Read();
+
+    /// <inheritdoc />
+    public double this[string key] => Values[key];
+
+    /// <inheritdoc />
+    public bool ContainsKey(string key) => Values.ContainsKey(key);
+
+    /// <inheritdoc />
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out double value) => Values.TryGetValue(key, out value);
+
+    /// <inheritdoc />
+    public IEnumerator<KeyValuePair<string, double>> GetEnumerator() => Values.GetEnumerator();
+
+    /// <inheritdoc />
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private Dictionary<string, double> Read()
+    {
+        using JsonDocument doc = JsonDocument.Parse(_utf8Json, Options);
+        return PayloadFields.Flatten(doc.RootElement);
+    }
+}
