@@ -48,6 +48,11 @@ public sealed class SqliteDatabase
     /// locks are per table and a write blocks readers of its tables, which suits one engine loop, not
     /// a controller serving readers beside its ingest. (The memdb VFS was faster to small sizes but
     /// keeps a database in one block, which SQLite cannot grow past 2 GB.)
+    /// Its pages are 16 KB, not 4 KB. Splitting a b-tree page briefly gives a page the number of the
+    /// page at 1 GB (SQLite's pending-byte page), and at each commit SQLite then walks its page cache for
+    /// pages beyond the end of the database: every page while the database is under 1 GB, and an
+    /// in-memory database's cache holds all of it. With a quarter as many pages that walk costs a quarter;
+    /// at 10,000 simulated nodes it had been a quarter of the controller's time.
     /// </summary>
     public static SqliteDatabase InMemory(string name)
     {
@@ -58,7 +63,7 @@ public sealed class SqliteDatabase
         }
 
         return new SqliteDatabase("memory:" + name, ConnectionString(name, SqliteOpenMode.Memory, SqliteCacheMode.Shared),
-            "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; " + CommonPragmas);
+            "PRAGMA page_size=16384; PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; " + CommonPragmas);
     }
 
     private static string ConnectionString(string dataSource, SqliteOpenMode mode, SqliteCacheMode cache) => new SqliteConnectionStringBuilder

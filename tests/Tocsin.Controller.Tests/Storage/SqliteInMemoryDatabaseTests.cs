@@ -48,6 +48,17 @@ public sealed class SqliteInMemoryDatabaseTests : IDisposable
         Assert.Equal(0, Tables(db));
     }
 
+    [Fact]
+    public void Its_pages_are_16_kb_so_the_commit_time_walk_of_its_cache_visits_a_quarter_as_many()
+    {
+        SqliteDatabase db = SqliteDatabase.InMemory(_name);
+        using SqliteConnection connection = db.Open();
+        db.Migrate();
+        using SqliteCommand pageSize = connection.CreateCommand();
+        pageSize.CommandText = "PRAGMA page_size";
+        Assert.Equal(16384L, pageSize.ExecuteScalar());
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("a/b")]
