@@ -14,6 +14,15 @@ public static class ControllerCli
     /// <summary>Parses and runs; returns the exit code: 0 done, 1 refused by the controller, 2 usage or input error, 3 controller unreachable.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
+        ParseResult parse = CreateRootCommand().Parse(args);
+        int code = await parse.InvokeAsync().ConfigureAwait(false);
+        // Usage errors (System.CommandLine reports them with 1) are 2, so that 1 means "the controller refused".
+        return parse.Errors.Count > 0 ? ClientCommand.InputError : code;
+    }
+
+    /// <summary>Every command and option, for parsing (a test checks the service unit's command line against it).</summary>
+    public static RootCommand CreateRootCommand()
+    {
         var root = new RootCommand("Tocsin controller: MQTT broker, storage, warning rules, alerts and fan-out, REST API.");
         root.Subcommands.Add(ServeCommand());
         var common = new ClientOptions();
@@ -28,10 +37,7 @@ public static class ControllerCli
         root.Subcommands.Add(AlarmCommands.Create(common));
         root.Subcommands.Add(ReportCommands.Report(common));
         root.Subcommands.Add(ReportCommands.Audit(common));
-        ParseResult parse = root.Parse(args);
-        int code = await parse.InvokeAsync().ConfigureAwait(false);
-        // Usage errors (System.CommandLine reports them with 1) are 2, so that 1 means "the controller refused".
-        return parse.Errors.Count > 0 ? ClientCommand.InputError : code;
+        return root;
     }
 
     private static Command ServeCommand()

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using Tocsin.Controller.Cli;
+using Tocsin.TestSupport;
+using Xunit;
+
+namespace Tocsin.Controller.Tests.Deploy;
+
+/// <summary>
+/// The shipped systemd unit: its command line must be one <c>serve</c> accepts (an option renamed in
+/// the code would otherwise leave installs that never start), and its restart policy must match the
+/// exit codes <c>serve</c> documents.
+/// </summary>
+public sealed class SystemdUnitTests
+{
+    private static readonly Dictionary<string, List<string>> Unit = Read(RepoPaths.Combine("deploy", "systemd", "tocsin-controller.service"));
+
+    [Fact]
+    public void Its_command_line_is_one_serve_accepts_with_every_option_given_a_value()
+    {
+        string[] words = Assert.Single(Unit["ExecStart"]).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith("/tocsin-controller", words[0], StringComparison.Ordinal);
+        ParseResult parse = ControllerCli.CreateRootCommand().Parse(words[1..]);
+        Assert.Empty(parse.Errors.Select(e => e.Message));
+        Assert.Equal("serve", parse.CommandResult.Command.Name);
+        Assert.Equal("/var/lib/tocsin", parse.GetValue<string>("--data"));
+        Assert.Equal("0.0.0.0", parse.GetValue<string>("--mqtt-bind"));
+    }
+
+    [Fact]
+    public void It_restarts_after_the_engine_stops_it_but_not_after_a_start_that_cannot_work()
+    {
+        // serve: 1 when the engine stopped (the database refused a round), 2 when it cannot start.
+        Assert.Equal(["on-failure"], Unit["Restart"]);
+        Assert.Equal(["2"], Unit["RestartPreventExitStatus"]);
+    }
+
+    [Fact]
+    public void It_may_hold_a_connection_for_every_node_of_a_district_and_keeps_its_state_where_it_serves_it()
+    {
+        Assert.True(int.Parse(Assert.Single(Unit["LimitNOFILE"]), System.Globalization.CultureInfo.InvariantCulture) > 10_000 + 1024);
+        Assert.Equal(["tocsin"], Unit["StateDirectory"]);
+        Assert.Equal(["yes"], Unit["NoNewPrivileges"]);
+    }
+
+    // key=value lines of every section (a key may repeat); comments and section headers skipped.
+    private static Dictionary<string, List<string>> Read(string path)
+    {
+        var keys = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (string raw in File.ReadAllLines(path))
+        {
+            string line = raw.Trim();
+            int eq = line.IndexOf('=', StringComparison.Ordinal);
+            if (line.Length == 0 || line[0] is '#' or ';' or '[' || eq < 0)
+            {
+                continue;
+            }
+
+            string key = line[..eq];
+            if (!keys.TryGetValue(key, out List<string>? values))
+            {
+                keys[key] = values = [];
+            }
+
+            values.Add(line[(eq + 1)..]);
+        }
+
+        return keys;
+    }
+}
