@@ -13,12 +13,14 @@ public static class BatteryTrend
         }
 
         // Days relative to the first reading keep the sums small and exact enough.
-        DateTimeOffset origin = readings[0].At;
+        // Ticks, not DateTimeOffset arithmetic: every battery reading of every node comes here, and
+        // subtracting two DateTimeOffsets converts both to UTC first (the same days, computed dearer).
+        long origin = readings[0].At.UtcTicks;
         double n = readings.Count, sx = 0, sy = 0, sxx = 0, sxy = 0;
         for (int i = 0; i < readings.Count; i++)
         {
             BatteryReading r = readings[i];
-            double x = (r.At - origin).TotalDays;
+            double x = (r.At.UtcTicks - origin) / (double)TimeSpan.TicksPerDay;
             sx += x;
             sy += r.Millivolts;
             sxx += x * x;

@@ -59,34 +59,35 @@ public sealed class NodeHealthTracker
     public IReadOnlyList<HealthChange> Observe(NodeMessage message, DateTimeOffset receivedAt)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var changes = new List<HealthChange>();
 
-        // One lookup for the read and the write (every message of every node comes here); nothing
-        // else touches the table until the slot is written.
+        // Every message of every node comes here, and nearly all change nothing but the time last seen
+        // and the battery readings: the list of changes is made only for a change, and the node's record
+        // is copied once (by whatever changes it first), not once per field.
+        List<HealthChange>? changes = null;
+
+        // One lookup for the read and the write; nothing else touches the table until the slot is written.
         ref NodeHealth? slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_nodes, message.NodeId, out _);
-        slot ??= NewNode(message.NodeId);
-        NodeHealth n = slot with { LastSeen = receivedAt };
+        NodeHealth n = slot ?? NewNode(message.NodeId);
         switch (message)
         {
             case StatusMessage { Online: false }:
-                n = SetConnectivity(n, Connectivity.Offline, OfflineCause.Status, receivedAt, changes);
-                slot = n;
-                return changes;
+                slot = SetConnectivity(Seen(n, receivedAt), Connectivity.Offline, OfflineCause.Status, receivedAt, ref changes);
+                return changes ?? (IReadOnlyList<HealthChange>)[];
             case StatusMessage s:
-                n = n with { Firmware = s.Firmware ?? n.Firmware, BootReason = s.BootReason ?? n.BootReason };
+                n = n with { LastSeen = receivedAt, Firmware = s.Firmware ?? n.Firmware, BootReason = s.BootReason ?? n.BootReason };
                 break;
             case HeartbeatMessage hb:
-                if (hb.HeartbeatS is double periodS && periodS >= 1 && periodS <= 86_400)
+                if (hb.HeartbeatS is double periodS && periodS >= 1 && periodS <= 86_400 && n.HeartbeatPeriod != TimeSpan.FromSeconds(periodS))
                 {
                     // Nodes say their own period: one set to 5 minutes is not offline after 3.
-                    n = n with { HeartbeatPeriod = TimeSpan.FromSeconds(periodS) };
+                    n = n with { LastSeen = receivedAt, HeartbeatPeriod = TimeSpan.FromSeconds(periodS) };
                 }
 
-                n = SetFaults(n, hb.Faults, receivedAt, changes);
+                n = SetFaults(n, hb.Faults, receivedAt, ref changes);
                 n = AddBattery(n, hb.BatteryMv, receivedAt);
                 break;
             case EventMessage { Type: EventTypes.Fault, Fault: string fault, Active: bool active }:
-                n = SetFaults(n, active ? n.Faults.Append(fault) : n.Faults.Where(f => f != fault), receivedAt, changes);
+                n = SetFaults(n, active ? n.Faults.Append(fault) : n.Faults.Where(f => f != fault), receivedAt, ref changes);
                 break;
             case ReportMessage { BatteryMv: int mv }:
                 n = AddBattery(n, mv, receivedAt);
@@ -94,7 +95,7 @@ public sealed class NodeHealthTracker
         }
 
         // Any message proves the node is connected, whatever the last will said earlier.
-        n = SetConnectivity(n, Connectivity.Online, OfflineCause.None, receivedAt, changes);
+        n = SetConnectivity(Seen(n, receivedAt), Connectivity.Online, OfflineCause.None, receivedAt, ref changes);
         slot = n;
         DateTimeOffset silentAt = receivedAt + (n.HeartbeatPeriod * _options.MissedHeartbeats);
         if (silentAt < _nextSilenceCheck)
@@ -102,8 +103,11 @@ public sealed class NodeHealthTracker
             _nextSilenceCheck = silentAt;
         }
 
-        return changes;
+        return changes ?? (IReadOnlyList<HealthChange>)[];
     }
+
+    // The node seen at that time: a copy only if an earlier change did not already set it.
+    private static NodeHealth Seen(NodeHealth n, DateTimeOffset at) => n.LastSeen == at ? n : n with { LastSeen = at };
 
     /// <summary>Marks nodes offline that have been silent for <see cref="HealthOptions.MissedHeartbeats"/> heartbeat periods.</summary>
     public IReadOnlyList<HealthChange> Evaluate(DateTimeOffset now)
@@ -114,7 +118,7 @@ public sealed class NodeHealthTracker
             return [];
         }
 
-        var changes = new List<HealthChange>();
+        List<HealthChange>? changes = null;
         DateTimeOffset next = DateTimeOffset.MaxValue;
         foreach (NodeHealth n in _nodes.Values.ToList())
         {
@@ -126,7 +130,7 @@ public sealed class NodeHealthTracker
             DateTimeOffset silentAt = seen + (n.HeartbeatPeriod * _options.MissedHeartbeats);
             if (now >= silentAt)
             {
-                _nodes[n.NodeId] = SetConnectivity(n, Connectivity.Offline, OfflineCause.MissedHeartbeats, now, changes);
+                _nodes[n.NodeId] = SetConnectivity(n, Connectivity.Offline, OfflineCause.MissedHeartbeats, now, ref changes);
             }
             else if (silentAt < next)
             {
@@ -135,7 +139,7 @@ public sealed class NodeHealthTracker
         }
 
         _nextSilenceCheck = next;
-        return changes;
+        return changes ?? (IReadOnlyList<HealthChange>)[];
     }
 
     private NodeHealth Node(string nodeId) => _nodes.GetValueOrDefault(nodeId) ?? NewNode(nodeId);
@@ -143,19 +147,19 @@ public sealed class NodeHealthTracker
     private NodeHealth NewNode(string nodeId) =>
         new(nodeId, Connectivity.Unknown, OfflineCause.None, null, null, _options.DefaultHeartbeatPeriod, [], null, null, null, null, []);
 
-    private static NodeHealth SetConnectivity(NodeHealth n, Connectivity c, OfflineCause cause, DateTimeOffset at, List<HealthChange> changes)
+    private static NodeHealth SetConnectivity(NodeHealth n, Connectivity c, OfflineCause cause, DateTimeOffset at, ref List<HealthChange>? changes)
     {
         if (n.Connectivity == c)
         {
             return n;
         }
 
-        changes.Add(new HealthChange(n.NodeId, c == Connectivity.Online ? HealthChangeKind.CameOnline : HealthChangeKind.WentOffline,
+        (changes ??= []).Add(new HealthChange(n.NodeId, c == Connectivity.Online ? HealthChangeKind.CameOnline : HealthChangeKind.WentOffline,
             c == Connectivity.Online ? "online" : cause == OfflineCause.Status ? "status offline (last will)" : "missed heartbeats", at));
         return n with { Connectivity = c, OfflineCause = cause, Since = at };
     }
 
-    private static NodeHealth SetFaults(NodeHealth n, IEnumerable<string> faults, DateTimeOffset at, List<HealthChange> changes)
+    private static NodeHealth SetFaults(NodeHealth n, IEnumerable<string> faults, DateTimeOffset at, ref List<HealthChange>? changes)
     {
         if (n.Faults.Count == 0 && faults is IReadOnlyCollection<string> { Count: 0 })
         {
@@ -166,15 +170,15 @@ public sealed class NodeHealthTracker
         var now = faults.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         foreach (string f in now.Except(n.Faults, StringComparer.Ordinal))
         {
-            changes.Add(new HealthChange(n.NodeId, HealthChangeKind.FaultRaised, f, at));
+            (changes ??= []).Add(new HealthChange(n.NodeId, HealthChangeKind.FaultRaised, f, at));
         }
 
         foreach (string f in n.Faults.Except(now, StringComparer.Ordinal))
         {
-            changes.Add(new HealthChange(n.NodeId, HealthChangeKind.FaultCleared, f, at));
+            (changes ??= []).Add(new HealthChange(n.NodeId, HealthChangeKind.FaultCleared, f, at));
         }
 
-        return n with { Faults = now };
+        return n with { LastSeen = at, Faults = now };
     }
 
     private NodeHealth AddBattery(NodeHealth n, int? millivolts, DateTimeOffset at)
@@ -184,15 +188,16 @@ public sealed class NodeHealthTracker
             return n;
         }
 
-        // The last BatteryWindow readings, this one included (every heartbeat comes here, so no LINQ chain).
+        // The last BatteryWindow readings, this one included, in an array of their own: records handed
+        // out (snapshots, the API) keep the readings they were given.
         int keep = Math.Max(0, Math.Min(n.Readings.Count, _options.BatteryWindow - 1));
-        var readings = new List<BatteryReading>(keep + 1);
-        for (int i = n.Readings.Count - keep; i < n.Readings.Count; i++)
+        var readings = new BatteryReading[keep + 1];
+        for (int i = 0; i < keep; i++)
         {
-            readings.Add(n.Readings[i]);
+            readings[i] = n.Readings[n.Readings.Count - keep + i];
         }
 
-        readings.Add(new BatteryReading(at, mv));
-        return n with { BatteryMv = mv, Readings = readings, BatteryTrendMvPerDay = BatteryTrend.MillivoltsPerDay(readings) };
+        readings[keep] = new BatteryReading(at, mv);
+        return n with { LastSeen = at, BatteryMv = mv, Readings = readings, BatteryTrendMvPerDay = BatteryTrend.MillivoltsPerDay(readings) };
     }
 }

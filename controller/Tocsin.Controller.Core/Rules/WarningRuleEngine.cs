@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Tocsin.Controller.Alerts;
 using Tocsin.Controller.Ingest;
 using Tocsin.Controller.Regions;
@@ -81,25 +83,27 @@ public sealed class WarningRuleEngine
                 continue;
             }
 
-            var key = (rule.Id, evidence.SensorId);
-            RuleSensorState? old = _sensors.GetValueOrDefault(key);
+            ref RuleSensorState slot = ref CollectionsMarshal.GetValueRefOrNullRef(_sensors, (rule.Id, evidence.SensorId));
+            RuleSensorState? old = Unsafe.IsNullRef(ref slot) ? null : slot;
             if (old != null && evidence.ObservedAt < old.ObservedAt)
             {
                 // A reading flushed late from an outbox must not overwrite a newer one.
                 continue;
             }
 
-            var state = new RuleSensorState(rule.Id, evidence.SensorId, evidence.CommunityId, evidence.Level, old?.Current ?? SensorLevel.None, evidence.ObservedAt);
-            Put(rule, state, old);
-            if (old != null && old.CommunityId == state.CommunityId && old.Current == state.Current && old.Previous == state.Previous
-                && _evaluated.Contains((rule.Id, AreaOf(rule, state.CommunityId)!)))
+            if (old != null && old.Current == evidence.Level && old.Previous == evidence.Level && old.CommunityId == evidence.CommunityId
+                && _evaluated.Contains((rule.Id, AreaOf(rule, old.CommunityId)!)))
             {
-                // The same level again (most readings): the area's evidence is what it was when this
-                // engine last evaluated it, and a hold running out is Tick's to act on, every second.
-                // An area not evaluated since a restart (rules or map may have changed) is evaluated.
+                // The same level a third time running (most readings): only its time changes, so the
+                // area's counts and membership stay, and its evidence is what the engine last judged (a
+                // hold running out is Tick's to act on, every second). An area not judged since a restart
+                // (rules or map may have changed) is judged.
+                slot = old with { ObservedAt = evidence.ObservedAt };
                 continue;
             }
 
+            var state = new RuleSensorState(rule.Id, evidence.SensorId, evidence.CommunityId, evidence.Level, old?.Current ?? SensorLevel.None, evidence.ObservedAt);
+            Put(rule, state, old);
             proposals ??= [];
             if (old != null && old.CommunityId != evidence.CommunityId && AreaOf(rule, old.CommunityId) is string oldArea)
             {

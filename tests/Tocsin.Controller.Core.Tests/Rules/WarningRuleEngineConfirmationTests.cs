@@ -42,6 +42,9 @@ public sealed class WarningRuleEngineConfirmationTests
             string community = Communities[random.Next(Communities.Length)];
             var evidence = new SensorEvidence("sn-" + random.Next(6), community, EvidenceKind.DepthLevel, (SensorLevel)random.Next(5), now);
             engine.Observe(evidence, now);
+
+            // Every reading is remembered with its time, the same level read again included.
+            Assert.Equal(now, engine.Export().Sensors.Single(s => s.SensorId == evidence.SensorId).ObservedAt);
             foreach (string area in scope == RuleScope.Community ? Communities : ["s1", "s2"])
             {
                 List<RuleSensorState> inArea = engine.Export().Sensors
