@@ -62,12 +62,13 @@ public sealed class NodeHealthTracker
 
         // Every message of every node comes here, and nearly all change nothing but the time last seen
         // and the battery readings: the list of changes is made only for a change, and the node's record
-        // is copied once (by whatever changes it first), not once per field.
+        // is copied by whatever changes it first, which sets the time too (usually one copy, not one per field).
         List<HealthChange>? changes = null;
 
         // One lookup for the read and the write; nothing else touches the table until the slot is written.
         ref NodeHealth? slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_nodes, message.NodeId, out _);
-        NodeHealth n = slot ?? NewNode(message.NodeId);
+        slot ??= NewNode(message.NodeId);
+        NodeHealth n = slot;
         switch (message)
         {
             case StatusMessage { Online: false }:

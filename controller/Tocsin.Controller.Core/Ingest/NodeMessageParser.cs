@@ -40,11 +40,12 @@ public static class NodeMessageParser
         }
 
         // Checked whole and first: measurements are read from the payload later, when asked for, and
-        // must not fail then. JSON is UTF-8 by definition (RFC 8259), so nothing valid is refused.
+        // should not meet bytes no reader can decode then. JSON is UTF-8 by definition (RFC 8259), so
+        // nothing valid is refused.
         ReadOnlyMemory<byte> bytes = payload.IsSingleSegment ? payload.First : payload.ToArray();
         if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
         {
-            return MessageParseResult.Failure(leaf + ": payload has a string that is not valid UTF-8");
+            return MessageParseResult.Failure(leaf + ": payload is not valid UTF-8");
         }
 
         JsonDocument doc;
@@ -66,15 +67,26 @@ public static class NodeMessageParser
 
             var f = new PayloadFields(doc.RootElement, leaf);
             var measurements = new PayloadMeasurementDictionary(bytes);
-            NodeMessage? message = leaf switch
+            NodeMessage? message;
+            try
             {
-                Topics.StatusLeaf => Status(nodeId, f),
-                Topics.HeartbeatLeaf => Heartbeat(nodeId, f, measurements),
-                Topics.ReportLeaf => Report(nodeId, f, measurements),
-                Topics.EventLeaf => Event(nodeId, f, measurements),
-                Topics.ResultLeaf => Result(nodeId, f),
-                _ => null,
-            };
+                message = leaf switch
+                {
+                    Topics.StatusLeaf => Status(nodeId, f),
+                    Topics.HeartbeatLeaf => Heartbeat(nodeId, f, measurements),
+                    Topics.ReportLeaf => Report(nodeId, f, measurements),
+                    Topics.EventLeaf => Event(nodeId, f, measurements),
+                    Topics.ResultLeaf => Result(nodeId, f),
+                    _ => null,
+                };
+            }
+            catch (InvalidOperationException)
+            {
+                // Valid UTF-8 can still escape half a UTF-16 pair ("\udc00"), which JsonDocument accepts
+                // and throws for when the string or a name is read.
+                return MessageParseResult.Failure(leaf + ": payload has a string that is not valid Unicode (an unpaired surrogate escape)");
+            }
+
             if (f.Error != null)
             {
                 return MessageParseResult.Failure(f.Error);

@@ -198,7 +198,18 @@ internal sealed class PayloadFields
     {
         foreach (JsonProperty p in obj.EnumerateObject())
         {
-            string key = MeasurementKeys.Of(prefix, p);
+            string key;
+            try
+            {
+                key = MeasurementKeys.Of(prefix, p);
+            }
+            catch (InvalidOperationException)
+            {
+                // A name escaping half a UTF-16 pair ("\udc00") cannot be text: no measurement, as with
+                // any member no reader knows (measurements are read after the payload was accepted).
+                continue;
+            }
+
             if (prefix == null && HeaderNames.Contains(key))
             {
                 continue;

@@ -10,7 +10,8 @@ namespace Tocsin.Controller.Ingest;
 /// engine reads its few values from typed fields, so building a table per message (most of what a
 /// parse allocated) would be wasted on nearly all of them. The payload must already have been parsed
 /// and found valid JSON and valid UTF-8 (<see cref="NodeMessageParser"/> does), and must not change
-/// afterwards. Two threads reading it at once may both build the table; both get equal tables.
+/// afterwards; a member whose name is not valid text (an unpaired surrogate escape) is left out. Two
+/// threads reading it at once may both build the table; both get equal tables.
 /// </summary>
 public sealed class PayloadMeasurementDictionary : IReadOnlyDictionary<string, double>
 {
