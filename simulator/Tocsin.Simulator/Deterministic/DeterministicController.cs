@@ -36,6 +36,9 @@ public sealed class DeterministicController : IAsyncDisposable
     /// <summary>True while it runs.</summary>
     public bool IsUp => _app != null;
 
+    /// <summary>The controller's clock (virtual time; the run sets it before each round).</summary>
+    public VirtualTimeProvider Time => _time;
+
     /// <summary>Starts (or restarts) the controller: loads its state from the database and opens the broker.</summary>
     public void Start()
     {
