@@ -69,7 +69,6 @@ public sealed class CompactBatteryReadingConverter : JsonConverter<BatteryReadin
     public override void Write(Utf8JsonWriter writer, BatteryReading value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartArray();
         writer.WriteNumberValue(value.At.ToUnixTimeMilliseconds());
         writer.WriteNumberValue(value.Millivolts);
