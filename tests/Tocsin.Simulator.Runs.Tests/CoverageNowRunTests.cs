@@ -10,10 +10,11 @@ namespace Tocsin.Simulator.Runs.Tests;
 
 /// <summary>
 /// The engine keeps an alert's coverage "as of now" until what it counts changes (the console asks
-/// every few seconds, and at 10,000 speakers one answer costs tens of milliseconds). On a drill's
-/// controller, with its virtual clock moved on by hand, the kept figures must always be what working
-/// them out afresh for that moment gives, and must really be kept while nothing changes. (Virtual time
-/// never runs back, so the engine's guard against a wall clock stepped back is not exercised here.)
+/// every few seconds, and at 10,000 speakers one answer costs tens of milliseconds). After a drill's
+/// run, with the controller's virtual clock moved on by hand: the kept figures equal figures worked out
+/// afresh for the same moment, are really kept while nothing changes, and are worked out again when a
+/// node record changes. Not covered here: results or alert changes arriving between two asks (the
+/// ledger's and the alert's versions), and a wall clock stepped back (virtual time never runs back).
 /// </summary>
 public sealed class CoverageNowRunTests
 {

@@ -30,7 +30,11 @@ public static class NodeMessageParser
     /// <summary>Parses a payload received on <paramref name="topic"/>.</summary>
     public static MessageParseResult Parse(string topic, ReadOnlyMemory<byte> payload) => Parse(topic, new ReadOnlySequence<byte>(payload));
 
-    /// <summary>Parses a payload of <paramref name="nodeId"/> published on its <paramref name="leaf"/> topic.</summary>
+    /// <summary>
+    /// Parses a payload of <paramref name="nodeId"/> published on its <paramref name="leaf"/> topic. The
+    /// message's measurements are read from <paramref name="payload"/> when first asked for, so a
+    /// single-segment payload's memory must not change afterwards (pass a copy of a pooled buffer).
+    /// </summary>
     public static MessageParseResult Parse(string nodeId, string leaf, ReadOnlySequence<byte> payload)
     {
         ArgumentNullException.ThrowIfNull(nodeId);
@@ -46,6 +50,11 @@ public static class NodeMessageParser
         if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
         {
             return MessageParseResult.Failure(leaf + ": payload is not valid UTF-8");
+        }
+
+        if (!EscapesDecode(bytes.Span))
+        {
+            return MessageParseResult.Failure(leaf + ": payload has a string or name that is not valid Unicode (an unpaired surrogate escape)");
         }
 
         JsonDocument doc;
@@ -82,9 +91,9 @@ public static class NodeMessageParser
             }
             catch (InvalidOperationException)
             {
-                // Valid UTF-8 can still escape half a UTF-16 pair ("\udc00"), which JsonDocument accepts
-                // and throws for when the string or a name is read.
-                return MessageParseResult.Failure(leaf + ": payload has a string that is not valid Unicode (an unpaired surrogate escape)");
+                // What EscapesDecode should already have refused; kept so that bad input can never stop
+                // the engine's loop, whichever reader throws for it.
+                return MessageParseResult.Failure(leaf + ": payload has a string or name that is not valid Unicode (an unpaired surrogate escape)");
             }
 
             if (f.Error != null)
@@ -94,6 +103,40 @@ public static class NodeMessageParser
 
             return message == null ? MessageParseResult.Failure("\"" + leaf + "\" is not a topic nodes publish") : MessageParseResult.Success(message);
         }
+    }
+
+    // Valid UTF-8 can still escape half a UTF-16 pair ("\udc00"): JsonDocument accepts it and throws
+    // only when that string or name is read, so whether a payload was refused would depend on which
+    // members a reader happened to look at. Every escaped token is decoded once here instead; payloads
+    // without "\u" (nearly all) skip the walk.
+    private static bool EscapesDecode(ReadOnlySpan<byte> json)
+    {
+        if (json.IndexOf("\\u"u8) < 0)
+        {
+            return true;
+        }
+
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = Options.MaxDepth });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String && reader.ValueIsEscaped)
+                {
+                    _ = reader.GetString();
+                }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+        catch (JsonException)
+        {
+            // Not JSON at all: JsonDocument.Parse says so next.
+        }
+
+        return true;
     }
 
     private static StatusMessage? Status(string nodeId, PayloadFields f)

@@ -52,7 +52,7 @@ public sealed class SqliteDatabase
     /// page at 1 GB (SQLite's pending-byte page), and at each commit SQLite then walks its page cache for
     /// pages beyond the end of the database: every page while the database is under 1 GB, and an
     /// in-memory database's cache holds all of it. With a quarter as many pages that walk costs a quarter;
-    /// at 10,000 simulated nodes it had been a quarter of the controller's time.
+    /// at 10,000 simulated nodes it had been a quarter of the controller's time early in a run.
     /// </summary>
     public static SqliteDatabase InMemory(string name)
     {
