@@ -66,6 +66,32 @@ public sealed class OutboxTests
     }
 
     [TestMethod]
+    public void An_acknowledgement_frees_every_message_up_to_it_wherever_reused_slots_put_them()
+    {
+        // Freed slots are reused lowest first, so newer messages can sit before older ones and after gaps.
+        var h = Connected();
+        Outbox outbox = h.Runtime.Outbox;
+        for (int i = 0; i < 4; i++)
+        {
+            Enqueue(outbox, i);
+        }
+
+        // Slots [1, 2, 3, 4] -> [-, -, 3, 4] -> [5, -, 3, 4]: a free slot before held ones, the newest first.
+        outbox.Acknowledge(outbox.Epoch, 2, 10);
+        Assert.AreEqual(2, outbox.Count);
+        Enqueue(outbox, 4);
+        outbox.Acknowledge(outbox.Epoch, 4, 20);
+        Assert.AreEqual(1, outbox.Count);
+        Assert.AreEqual(5, outbox.OldestSeq);
+
+        // [5, 6, 7, -]: all of them.
+        Enqueue(outbox, 5);
+        Enqueue(outbox, 6);
+        outbox.Acknowledge(outbox.Epoch, 7, 30);
+        Assert.AreEqual(0, outbox.Count);
+    }
+
+    [TestMethod]
     public void Unacknowledged_messages_are_resent_after_the_resend_interval()
     {
         var h = Connected();
