@@ -214,7 +214,7 @@ public sealed class Outbox
         // Stops once every held message was seen: they sit in the lowest free slots, so an
         // acknowledgement reads a few entries of the table, not all of them (320 on a sensor).
         bool progressed = false;
-        int unseen = _count;
+        int unseen = _slots.Held;
         for (int slot = 0; slot < _slots.Capacity && unseen > 0; slot++)
         {
             long seq = _slots.SeqAt(slot);

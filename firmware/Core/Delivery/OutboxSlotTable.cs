@@ -2,13 +2,15 @@ namespace Tocsin.Firmware.Delivery;
 
 /// <summary>
 /// What the outbox keeps in RAM per flash slot: the sequence number it holds (0 = free) and its
-/// stream. Scans are linear: a node has tens of slots, and this keeps RAM at nine bytes a slot with
-/// no index to keep in step.
+/// stream. Scans are linear: a node has tens to hundreds of slots, and this keeps RAM at nine bytes a
+/// slot with no index to keep in step. Held messages fill the lowest free slots, so a scan stops once
+/// it has seen all of them (<see cref="Held"/>) rather than reading the rest of the table.
 /// </summary>
 public sealed class OutboxSlotTable
 {
     private readonly long[] _seq;
     private readonly byte[] _stream;
+    private int _held;
 
     /// <summary>Creates a table of <paramref name="capacity"/> free slots.</summary>
     public OutboxSlotTable(int capacity)
@@ -20,6 +22,9 @@ public sealed class OutboxSlotTable
     /// <summary>Slots in all.</summary>
     public int Capacity => _seq.Length;
 
+    /// <summary>Slots holding a message.</summary>
+    public int Held => _held;
+
     /// <summary>The sequence number held in <paramref name="slot"/>, 0 when free.</summary>
     public long SeqAt(int slot) => _seq[slot];
 
@@ -29,12 +34,20 @@ public sealed class OutboxSlotTable
     /// <summary>Marks <paramref name="slot"/> as holding message <paramref name="seq"/> of <paramref name="stream"/>.</summary>
     public void Set(int slot, long seq, int stream)
     {
+        _held += (_seq[slot] == 0 ? 1 : 0) - (seq == 0 ? 1 : 0);
         _seq[slot] = seq;
         _stream[slot] = (byte)stream;
     }
 
     /// <summary>Marks <paramref name="slot"/> free.</summary>
-    public void Clear(int slot) => _seq[slot] = 0;
+    public void Clear(int slot)
+    {
+        if (_seq[slot] != 0)
+        {
+            _held--;
+            _seq[slot] = 0;
+        }
+    }
 
     /// <summary>The flash key of <paramref name="slot"/>. Built each time rather than kept: tens of cached strings would cost more heap than the garbage they save.</summary>
     public static string Key(int slot) => "ob" + slot.ToString();
@@ -58,9 +71,16 @@ public sealed class OutboxSlotTable
     {
         int best = -1;
         long bestSeq = long.MaxValue;
-        for (int slot = 0; slot < _seq.Length; slot++)
+        int unseen = _held;
+        for (int slot = 0; slot < _seq.Length && unseen > 0; slot++)
         {
             long seq = _seq[slot];
+            if (seq == 0)
+            {
+                continue;
+            }
+
+            unseen--;
             if (seq > above && seq < bestSeq)
             {
                 bestSeq = seq;
@@ -80,10 +100,17 @@ public sealed class OutboxSlotTable
         }
 
         int n = 0;
-        for (int slot = 0; slot < _seq.Length; slot++)
+        int unseen = _held;
+        for (int slot = 0; slot < _seq.Length && unseen > 0; slot++)
         {
             long seq = _seq[slot];
-            if (seq != 0 && seq <= seqLimit)
+            if (seq == 0)
+            {
+                continue;
+            }
+
+            unseen--;
+            if (seq <= seqLimit)
             {
                 n++;
             }
