@@ -22,9 +22,16 @@ public sealed class OutboxSlotTableTests
         for (int step = 0; step < 20_000; step++)
         {
             int slot = random.Next(40);
-            if (random.Next(3) == 0)
+            int action = random.Next(6);
+            if (action < 2)
             {
                 table.Clear(slot);
+                reference[slot] = 0;
+            }
+            else if (action == 2)
+            {
+                // Setting 0 frees the slot too.
+                table.Set(slot, 0, 0);
                 reference[slot] = 0;
             }
             else
@@ -33,7 +40,8 @@ public sealed class OutboxSlotTableTests
                 reference[slot] = next++;
             }
 
-            long limit = random.Next((int)next + 1);
+            // Mostly among the held numbers (the recent ones), sometimes below or above them all.
+            long limit = Math.Max(0, next - random.Next(60));
             Assert.AreEqual(reference.Count(s => s != 0), table.Held, "held, step " + step);
             Assert.AreEqual(reference.Count(s => s != 0 && s <= limit), table.CountAtOrBelow(limit), "count at or below, step " + step);
             long[] above = reference.Where(s => s > limit).ToArray();
