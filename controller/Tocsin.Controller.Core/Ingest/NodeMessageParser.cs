@@ -14,7 +14,8 @@ public static class NodeMessageParser
     /// <summary>Largest payload accepted; outbox slots on the nodes are far smaller.</summary>
     public const int MaxPayloadBytes = 16 * 1024;
 
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16 };
+    /// <summary>How payloads are read: here and again when their measurements are (the two must agree).</summary>
+    internal static readonly JsonDocumentOptions Options = new() { MaxDepth = 16 };
 
     /// <summary>Parses a payload received on <paramref name="topic"/> (a node's status, hb, report, event or result topic).</summary>
     public static MessageParseResult Parse(string topic, ReadOnlySequence<byte> payload)

@@ -15,7 +15,6 @@ namespace Tocsin.Controller.Ingest;
 /// </summary>
 public sealed class PayloadMeasurementDictionary : IReadOnlyDictionary<string, double>
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16 };
     private readonly ReadOnlyMemory<byte> _utf8Json;
     private Dictionary<string, double>? _values;
 
@@ -53,7 +52,7 @@ public sealed class PayloadMeasurementDictionary : IReadOnlyDictionary<string, d
 
     private Dictionary<string, double> Read()
     {
-        using JsonDocument doc = JsonDocument.Parse(_utf8Json, Options);
+        using JsonDocument doc = JsonDocument.Parse(_utf8Json, NodeMessageParser.Options);
         return PayloadFields.Flatten(doc.RootElement);
     }
 }

@@ -29,7 +29,6 @@ public sealed class Outbox
     private readonly int _newEpoch;
     private long _recordSeq;
     private int _recordLength;
-    private int _count;
     private long _nextSeq = 1;
     private long _sentUpToSeq;
     private long _lastProgressMs;
@@ -63,13 +62,13 @@ public sealed class Outbox
     /// When everything unacknowledged is sent again if no acknowledgement comes first (monotonic ms);
     /// <see cref="long.MaxValue"/> with nothing in flight.
     /// </summary>
-    public long ResendDueMs => _count > 0 && _sentUpToSeq > 0 && _slots.CountAtOrBelow(_sentUpToSeq) > 0 ? _lastProgressMs + ResendAfterMs : long.MaxValue;
+    public long ResendDueMs => _slots.Held > 0 && _sentUpToSeq > 0 && _slots.CountAtOrBelow(_sentUpToSeq) > 0 ? _lastProgressMs + ResendAfterMs : long.MaxValue;
 
     /// <summary>Slots in all.</summary>
     public int Capacity => _slots.Capacity;
 
     /// <summary>Messages held (sent or not) awaiting acknowledgement.</summary>
-    public int Count => _count;
+    public int Count => _slots.Held;
 
     /// <summary>The sequence number the next message will get.</summary>
     public long NextSeq => _nextSeq;
@@ -109,7 +108,6 @@ public sealed class Outbox
     public bool Load()
     {
         bool metaOk = ReadMeta();
-        _count = 0;
         _recordSeq = 0;
         for (int slot = 0; slot < _slots.Capacity; slot++)
         {
@@ -128,7 +126,6 @@ public sealed class Outbox
             }
 
             _slots.Set(slot, seq, stream);
-            _count++;
             if (seq >= _nextSeq)
             {
                 _nextSeq = seq + 1;
@@ -171,7 +168,7 @@ public sealed class Outbox
             return -1;
         }
 
-        if (_count == _slots.Capacity)
+        if (_slots.Held == _slots.Capacity)
         {
             EvictOldest();
         }
@@ -190,7 +187,6 @@ public sealed class Outbox
         }
 
         _slots.Set(slot, seq, _pendingStream);
-        _count++;
 
         // The record stays in RAM until the next commit: sending it from there spares a flash read (a
         // fresh array on the device) and a CRC check. Flash that corrupted it after the write is then
@@ -206,7 +202,7 @@ public sealed class Outbox
     /// </summary>
     public void Acknowledge(int epoch, long uptoSeq, long nowMs)
     {
-        if (epoch != _epoch || _count == 0)
+        if (epoch != _epoch || _slots.Held == 0)
         {
             return;
         }
@@ -228,7 +224,6 @@ public sealed class Outbox
             {
                 _flash.Delete(OutboxSlotTable.Key(slot));
                 _slots.Clear(slot);
-                _count--;
                 progressed = true;
             }
         }
@@ -251,7 +246,7 @@ public sealed class Outbox
             return;
         }
 
-        if (_count == 0)
+        if (_slots.Held == 0)
         {
             return;
         }
@@ -318,7 +313,6 @@ public sealed class Outbox
             _log.Error("outbox", "slot " + slot.ToString() + " unreadable; message " + _slots.SeqAt(slot).ToString() + " lost");
             _flash.Delete(OutboxSlotTable.Key(slot));
             _slots.Clear(slot);
-            _count--;
             return true;
         }
 
@@ -353,7 +347,6 @@ public sealed class Outbox
         _log.Warn("outbox", "full; oldest message " + _slots.SeqAt(slot).ToString() + " evicted");
         _flash.Delete(OutboxSlotTable.Key(slot));
         _slots.Clear(slot);
-        _count--;
         DroppedCount++;
     }
 

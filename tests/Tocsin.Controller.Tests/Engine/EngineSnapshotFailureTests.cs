@@ -107,7 +107,7 @@ public sealed class EngineSnapshotFailureTests : IDisposable
             // Only the test's own saves: the loop's would meet the refusal and stop the engine.
             SnapshotIntervalS = 86_400,
         };
-        return ControllerHost.Build(options, null, _ => new SilentTransport(), builder =>
+        return ControllerHost.Build(options, null, _ => new HandFedTransport(), builder =>
         {
             builder.Logging.ClearProviders();
             builder.Services.AddSingleton<IStateStore>(sp => new RefusingStateStore(ActivatorUtilities.CreateInstance<StateStore>(sp), refuse));
@@ -136,31 +136,5 @@ public sealed class EngineSnapshotFailureTests : IDisposable
         }
 
         public IReadOnlyList<string> Names(string prefix) => inner.Names(prefix);
-    }
-
-    // Takes the engine's sends to the speakers and drops them: the ledger records the dispatch either way.
-    private sealed class SilentTransport : INodeTransport
-    {
-        public event Action<InboundMessage>? MessageReceived
-        {
-            add { }
-            remove { }
-        }
-
-        public event Action<string, bool>? NodeDisconnected
-        {
-            add { }
-            remove { }
-        }
-
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task PublishAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task PublishToMembersAsync(string topic, ReadOnlyMemory<byte> payload, IReadOnlyList<string> nodeIds, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task SendToNodeAsync(string nodeId, string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
