@@ -36,6 +36,37 @@ public sealed class ControllerFixture : IAsyncDisposable
 
     public static async Task<ControllerFixture> StartAsync(string broker = "embedded", int? externalPort = null, string? externalPassword = null, string? postgresConnectionString = null)
     {
+        // A port probed free can still be taken by another test's listener before the controller
+        // binds it; a fresh pair of ports is tried then, so a race costs a retry and not a failure.
+        const int Attempts = 3;
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(broker, externalPort, externalPassword, postgresConnectionString).ConfigureAwait(false);
+            }
+            catch (Exception e) when (attempt < Attempts && IsAddressInUse(e))
+            {
+                // Try again with new ports.
+            }
+        }
+    }
+
+    private static bool IsAddressInUse(Exception e)
+    {
+        for (Exception? inner = e; inner != null; inner = inner.InnerException)
+        {
+            if (inner is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static async Task<ControllerFixture> StartOnceAsync(string broker, int? externalPort, string? externalPassword, string? postgresConnectionString)
+    {
         string data = Path.Combine(Path.GetTempPath(), "tocsin-test-" + Guid.NewGuid().ToString("N"));
         int httpPort = FreePorts.Loopback();
         int mqttPort = externalPort ?? FreePorts.Loopback();
@@ -55,7 +86,18 @@ public sealed class ControllerFixture : IAsyncDisposable
             BootstrapAdminPassword = AdminPassword,
         };
         WebApplication app = ControllerHost.Build(options);
-        await app.StartAsync().ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsAddressInUse(e))
+        {
+            // Whatever did start (the broker, the engine) is stopped before a retry on new ports.
+            await app.StopAsync().ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         var http = new HttpClient { BaseAddress = new Uri(options.HttpUrl), Timeout = TimeSpan.FromSeconds(30) };
         var fixture = new ControllerFixture(app, http, data, mqttPort);
         string token = await fixture.LoginAsync("admin", AdminPassword).ConfigureAwait(false);
