@@ -95,7 +95,7 @@ public sealed partial class ControllerEngine
     {
         Commit(_stateBacklog.Drain());
 
-        var documents = new List<(string Name, byte[] Json)>
+        var documents = new List<(string Name, ReadOnlyMemory<byte> Json)>
         {
             ("sequences", _sequenceWriter.Serialize(_sequences.Export())),
             ("health", _healthWriter.Serialize(_health.Export())),

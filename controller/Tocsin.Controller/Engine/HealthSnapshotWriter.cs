@@ -32,8 +32,12 @@ public sealed class HealthSnapshotWriter
 
     private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
 
-    /// <summary>The snapshot as UTF-8 JSON.</summary>
-    public byte[] Serialize(HealthSnapshot snapshot)
+    /// <summary>
+    /// The snapshot as UTF-8 JSON. The bytes are this writer's own buffer, valid until its next
+    /// call: written straight to the database, a 10,000-node snapshot (megabytes) is not copied to
+    /// the large-object heap each time.
+    /// </summary>
+    public ReadOnlyMemory<byte> Serialize(HealthSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         _buffer.ResetWrittenCount();
@@ -50,7 +54,7 @@ public sealed class HealthSnapshotWriter
             writer.WriteEndObject();
         }
 
-        return _buffer.WrittenSpan.ToArray();
+        return _buffer.WrittenMemory;
     }
 
     private static void Write(Utf8JsonWriter writer, NodeHealth n)

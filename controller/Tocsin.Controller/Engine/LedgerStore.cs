@@ -65,7 +65,7 @@ internal sealed class LedgerStore
     /// Adds to a snapshot's documents and deletions what changed in <paramref name="ledger"/> since the
     /// last one; the changes are returned so a failed write can hand them back (<see cref="DeliveryLedger.Reinstate"/>).
     /// </summary>
-    public DeliveryLedgerChanges AddChanges(DeliveryLedger ledger, List<(string Name, byte[] Json)> documents, List<string> deletions)
+    public DeliveryLedgerChanges AddChanges(DeliveryLedger ledger, List<(string Name, ReadOnlyMemory<byte> Json)> documents, List<string> deletions)
     {
         DeliveryLedgerChanges changes = ledger.TakeChanges();
         foreach (string command in changes.Changed)

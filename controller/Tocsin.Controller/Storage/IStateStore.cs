@@ -12,10 +12,10 @@ public interface IStateStore
     /// Writes several documents (UTF-8 JSON, as the serializer produces it: SQLite stores a
     /// multi-megabyte snapshot without turning it into a string and back) in one transaction.
     /// </summary>
-    void Write(IEnumerable<(string Name, byte[] Json)> documents);
+    void Write(IEnumerable<(string Name, ReadOnlyMemory<byte> Json)> documents);
 
     /// <summary>Writes <paramref name="documents"/> and deletes the documents named in <paramref name="deletions"/>, in one transaction.</summary>
-    void Write(IEnumerable<(string Name, byte[] Json)> documents, IEnumerable<string> deletions);
+    void Write(IEnumerable<(string Name, ReadOnlyMemory<byte> Json)> documents, IEnumerable<string> deletions);
 
     /// <summary>The names of the documents whose names start with <paramref name="prefix"/>, in ordinal order.</summary>
     IReadOnlyList<string> Names(string prefix);

@@ -33,6 +33,16 @@ internal struct LazyUtf8Text
         set => (_text, _utf8, _undecoded) = (value, default, false);
     }
 
+    /// <summary>
+    /// The UTF-8 bytes while they are still undecoded (a writer that takes UTF-8 binds them as they
+    /// are, and no string is made); false once the text was read or set as a string.
+    /// </summary>
+    public readonly bool TryGetUtf8(out ReadOnlyMemory<byte> utf8)
+    {
+        utf8 = _undecoded ? _utf8 : default;
+        return _undecoded;
+    }
+
     /// <summary>Holds <paramref name="utf8"/> (which must not change afterwards), undecoded.</summary>
     public void SetUtf8(ReadOnlyMemory<byte> utf8) => (_text, _utf8, _undecoded) = (null, utf8, true);
 }

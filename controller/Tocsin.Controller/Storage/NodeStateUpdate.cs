@@ -52,6 +52,12 @@ public sealed class NodeStateUpdate
     /// </summary>
     public void SetHeartbeat(ReadOnlyMemory<byte> utf8Json) => _heartbeat.SetUtf8(utf8Json);
 
+    /// <summary>The latest heartbeat's UTF-8 payload while it is undecoded (see <see cref="LazyUtf8Text.TryGetUtf8"/>).</summary>
+    internal bool TryGetHeartbeatUtf8(out ReadOnlyMemory<byte> utf8) => _heartbeat.TryGetUtf8(out utf8);
+
+    /// <summary>The latest report's UTF-8 payload while it is undecoded.</summary>
+    internal bool TryGetReportUtf8(out ReadOnlyMemory<byte> utf8) => _report.TryGetUtf8(out utf8);
+
     /// <summary>Sets the latest report from its UTF-8 payload, decoded only when read (as <see cref="SetHeartbeat"/>).</summary>
     public void SetReport(ReadOnlyMemory<byte> utf8Json) => _report.SetUtf8(utf8Json);
 

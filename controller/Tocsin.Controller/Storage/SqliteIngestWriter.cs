@@ -110,8 +110,27 @@ internal sealed class SqliteIngestWriter : IDisposable
         foreach (var (node, u) in batch.States)
         {
             _upsert.Text(1, node).Integer(2, u.Online.HasValue ? (u.Online.Value ? 1 : 0) : null).Integer(3, u.LastSeenUtcMs)
-                .Text(4, u.StatusJson).Text(5, u.HeartbeatJson).Text(6, u.ReportJson).Integer(7, u.Acked?.Epoch).Integer(8, u.Acked?.Upto)
-                .Integer(9, u.Lost).Integer(10, u.Duplicates).Run();
+                .Text(4, u.StatusJson);
+            // The latest heartbeat and report go in as the UTF-8 they arrived in: no string is made.
+            if (u.TryGetHeartbeatUtf8(out ReadOnlyMemory<byte> heartbeat))
+            {
+                _upsert.Utf8Text(5, heartbeat.Span);
+            }
+            else
+            {
+                _upsert.Text(5, u.HeartbeatJson);
+            }
+
+            if (u.TryGetReportUtf8(out ReadOnlyMemory<byte> report))
+            {
+                _upsert.Utf8Text(6, report.Span);
+            }
+            else
+            {
+                _upsert.Text(6, u.ReportJson);
+            }
+
+            _upsert.Integer(7, u.Acked?.Epoch).Integer(8, u.Acked?.Upto).Integer(9, u.Lost).Integer(10, u.Duplicates).Run();
         }
 
         foreach (var (node, epoch, first, last) in batch.Gaps)

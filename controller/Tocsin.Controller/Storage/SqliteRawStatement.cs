@@ -50,13 +50,47 @@ internal sealed class SqliteRawStatement : IDisposable
         }
     }
 
-    /// <summary>Binds text (or NULL) at <paramref name="position"/> (from 1).</summary>
+    // Text up to this many UTF-16 units is encoded on the stack (3 bytes a unit at most), longer text
+    // in a rented buffer.
+    private const int ShortTextChars = 128;
+
+    /// <summary>
+    /// Binds text (or NULL) at <paramref name="position"/> (from 1), encoded to UTF-8 here: bound as
+    /// UTF-16, SQLite would translate every row's text into a buffer of its own, and would join an
+    /// unpaired surrogate to the character after it. An unpaired surrogate is stored as U+FFFD, as
+    /// <see cref="Utf8Text"/> stores invalid UTF-8, so the database only ever holds valid text.
+    /// </summary>
     public SqliteRawStatement Text(int position, string? value)
     {
+        if (value == null)
+        {
+            Check(raw.sqlite3_bind_null(_statement, position));
+            return this;
+        }
+
         // Empty text is bound as such: a span over no characters may reach SQLite as a null pointer, stored as NULL.
-        Check(value == null ? raw.sqlite3_bind_null(_statement, position)
-            : value.Length == 0 ? raw.sqlite3_bind_text(_statement, position, string.Empty)
-            : raw.sqlite3_bind_text16(_statement, position, value));
+        if (value.Length == 0)
+        {
+            Check(raw.sqlite3_bind_text(_statement, position, string.Empty));
+            return this;
+        }
+
+        byte[]? rented = value.Length > ShortTextChars ? System.Buffers.ArrayPool<byte>.Shared.Rent(value.Length * 3) : null;
+        try
+        {
+            Span<byte> utf8 = rented ?? stackalloc byte[ShortTextChars * 3];
+            System.Text.Unicode.Utf8.FromUtf16(value, utf8, out _, out int written, replaceInvalidSequences: true);
+            // SQLite copies the bytes before this returns (SQLITE_TRANSIENT), so the buffer may go back.
+            Check(raw.sqlite3_bind_text(_statement, position, utf8[..written]));
+        }
+        finally
+        {
+            if (rented != null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+
         return this;
     }
 

@@ -52,16 +52,16 @@ public sealed class StateStore : IStateStore
     }
 
     /// <inheritdoc />
-    void IStateStore.Write(IEnumerable<(string Name, byte[] Json)> documents) => Write(documents);
+    void IStateStore.Write(IEnumerable<(string Name, ReadOnlyMemory<byte> Json)> documents) => Write(documents);
 
     /// <inheritdoc />
-    void IStateStore.Write(IEnumerable<(string Name, byte[] Json)> documents, IEnumerable<string> deletions) => Write(documents, deletions: deletions);
+    void IStateStore.Write(IEnumerable<(string Name, ReadOnlyMemory<byte> Json)> documents, IEnumerable<string> deletions) => Write(documents, deletions: deletions);
 
     /// <summary>
     /// Writes several documents (UTF-8 JSON) and deletes the ones named in <paramref name="deletions"/>,
     /// in one transaction; documents are stored as text.
     /// </summary>
-    public void Write(IEnumerable<(string Name, byte[] Json)> documents, SqliteConnection? connection = null, SqliteTransaction? transaction = null, IEnumerable<string>? deletions = null)
+    public void Write(IEnumerable<(string Name, ReadOnlyMemory<byte> Json)> documents, SqliteConnection? connection = null, SqliteTransaction? transaction = null, IEnumerable<string>? deletions = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         SqliteConnection c = connection ?? _db.Open();
@@ -77,16 +77,21 @@ public sealed class StateStore : IStateStore
                 delete.ExecuteNonQuery();
             }
 
-            foreach (var (name, json) in documents)
+            // One compiled statement for every document. The bytes are bound as UTF-8 text as they
+            // are (a UTF-8 database: no conversion), straight from the writer's buffer: a snapshot of
+            // 10,000 nodes is megabytes, and a copy of it went to the large-object heap every time.
+            SqliteRawStatement? upsert = null;
+            try
             {
-                using SqliteCommand cmd = c.CreateCommand();
-                cmd.Transaction = tx;
-                // The bytes are bound as they are and made text inside SQLite (a UTF-8 database: no conversion).
-                cmd.CommandText = "INSERT INTO state (name, json, updated_utc) VALUES ($n, CAST($j AS TEXT), $t) ON CONFLICT (name) DO UPDATE SET json = excluded.json, updated_utc = excluded.updated_utc";
-                cmd.Parameters.AddWithValue("$n", name);
-                cmd.Parameters.AddWithValue("$j", json);
-                cmd.Parameters.AddWithValue("$t", _time.GetUtcNow().ToUnixTimeMilliseconds());
-                cmd.ExecuteNonQuery();
+                foreach (var (name, json) in documents)
+                {
+                    upsert ??= new SqliteRawStatement(c, "INSERT INTO state (name, json, updated_utc) VALUES ($n, $j, $t) ON CONFLICT (name) DO UPDATE SET json = excluded.json, updated_utc = excluded.updated_utc", "$n", "$j", "$t");
+                    upsert.Text(1, name).Utf8Text(2, json.Span).Integer(3, _time.GetUtcNow().ToUnixTimeMilliseconds()).Run();
+                }
+            }
+            finally
+            {
+                upsert?.Dispose();
             }
 
             if (transaction == null)

@@ -123,9 +123,9 @@ public sealed class EngineSnapshotFailureTests : IDisposable
     {
         public T? Read<T>(string name, System.Text.Json.JsonSerializerOptions options) => inner.Read<T>(name, options);
 
-        public void Write(IEnumerable<(string Name, byte[] Json)> documents) => Write(documents, []);
+        public void Write(IEnumerable<(string Name, ReadOnlyMemory<byte> Json)> documents) => Write(documents, []);
 
-        public void Write(IEnumerable<(string Name, byte[] Json)> documents, IEnumerable<string> deletions)
+        public void Write(IEnumerable<(string Name, ReadOnlyMemory<byte> Json)> documents, IEnumerable<string> deletions)
         {
             if (refuse.On)
             {

@@ -34,19 +34,19 @@ public sealed class HealthSnapshotWriterTests
         HealthSnapshot snapshot = Varied();
         string expected = JsonSerializer.Serialize(snapshot, JsonDefaults.Snapshot);
         var writer = new HealthSnapshotWriter();
-        Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(writer.Serialize(snapshot)));
+        Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(writer.Serialize(snapshot).Span));
 
         // The writer keeps its buffer between snapshots: a second, smaller one carries nothing over.
         var one = new HealthSnapshot([snapshot.Nodes[1]]);
-        Assert.Equal(JsonSerializer.Serialize(one, JsonDefaults.Snapshot), System.Text.Encoding.UTF8.GetString(writer.Serialize(one)));
-        Assert.Equal("""{"nodes":[]}""", System.Text.Encoding.UTF8.GetString(writer.Serialize(new HealthSnapshot([]))));
+        Assert.Equal(JsonSerializer.Serialize(one, JsonDefaults.Snapshot), System.Text.Encoding.UTF8.GetString(writer.Serialize(one).Span));
+        Assert.Equal("""{"nodes":[]}""", System.Text.Encoding.UTF8.GetString(writer.Serialize(new HealthSnapshot([])).Span));
     }
 
     [Fact]
     public void What_it_writes_loads_back_into_the_same_health()
     {
         HealthSnapshot snapshot = new(Varied().Nodes.Take(3).ToList());
-        HealthSnapshot back = JsonSerializer.Deserialize<HealthSnapshot>(new HealthSnapshotWriter().Serialize(snapshot), JsonDefaults.Snapshot)!;
+        HealthSnapshot back = JsonSerializer.Deserialize<HealthSnapshot>(new HealthSnapshotWriter().Serialize(snapshot).Span, JsonDefaults.Snapshot)!;
         Assert.Equal(snapshot.Nodes.Count, back.Nodes.Count);
         for (int i = 0; i < snapshot.Nodes.Count; i++)
         {

@@ -29,7 +29,7 @@ public sealed class LedgerStoreTests(PostgresServer server)
         var store = new LedgerStore(storage.State, TimeSpan.FromHours(6));
         DeliveryLedger ledger = store.Load();
         Assert.Equal(2, ledger.DeliveriesOfAlert("a-1").Count);
-        var documents = new List<(string Name, byte[] Json)>();
+        var documents = new List<(string Name, ReadOnlyMemory<byte> Json)>();
         var deletions = new List<string>();
         store.AddChanges(ledger, documents, deletions);
         storage.State.Write(documents, deletions);
@@ -62,7 +62,7 @@ public sealed class LedgerStoreTests(PostgresServer server)
         Assert.Equal(DeliveryState.Succeeded, both[0].History.Single().State);
         Assert.Equal(both.Select(d => d.NodeId), new LedgerStore(storage.State, TimeSpan.FromHours(1)).DeliveriesOfAlert(ledger, "a-1").Select(d => d.NodeId));
 
-        var documents = new List<(string Name, byte[] Json)>();
+        var documents = new List<(string Name, ReadOnlyMemory<byte> Json)>();
         var deletions = new List<string>();
         store.AddChanges(ledger, documents, deletions);
         Assert.Equal(["ledger/a-1.v2"], documents.Select(d => d.Name));
@@ -123,9 +123,9 @@ public sealed class LedgerStoreTests(PostgresServer server)
     {
         public T? Read<T>(string name, JsonSerializerOptions options) => inner.Read<T>(name, options);
 
-        public void Write(IEnumerable<(string Name, byte[] Json)> documents) => Write(documents, []);
+        public void Write(IEnumerable<(string Name, ReadOnlyMemory<byte> Json)> documents) => Write(documents, []);
 
-        public void Write(IEnumerable<(string Name, byte[] Json)> documents, IEnumerable<string> deletions)
+        public void Write(IEnumerable<(string Name, ReadOnlyMemory<byte> Json)> documents, IEnumerable<string> deletions)
         {
             var list = documents.ToList();
             if (list.Exists(d => d.Name.StartsWith(refusedPrefix, StringComparison.Ordinal)))

@@ -162,6 +162,77 @@ public sealed class SqliteIngestWriterTests : IDisposable
         Assert.Equal(1L, Scalar(db, "SELECT count(*) FROM node_messages WHERE payload = '{\"x\":\"' || char(65533) || '\"}'"));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(127)]
+    [InlineData(128)]
+    [InlineData(129)]
+    [InlineData(400)]
+    public void Text_either_side_of_the_short_text_length_is_stored_as_written(int units)
+    {
+        // Up to 128 UTF-16 units the writer encodes on the stack, beyond that SQLite does: both store the same.
+        var db = new SqliteDatabase(Path.Combine(_directory, "tocsin.db"), syncWrites: false);
+        db.Migrate();
+        using var store = new MessageStore(db);
+        string ascii = new('n', units);
+        string cjk = string.Concat(Enumerable.Repeat("鲤", units));
+        string pairs = string.Concat(Enumerable.Repeat("🌧", Math.Max(1, units / 2)));
+        var round = new IngestBatch();
+        round.Messages.Add(new StoredMessage("sn-1", 3, 1, ascii, cjk, null, 2_000, "{}"));
+        round.Deliveries.Add(("A-1", 1, "bn-1", "failed", pairs, 2_000));
+        store.Commit(round);
+
+        StoredMessage stored = Assert.Single(store.Series("sn-1", ascii, 0, 10_000, 10));
+        Assert.Equal(cjk, stored.Type);
+        Assert.Equal(pairs, Scalar(db, "SELECT reason FROM deliveries WHERE alert = 'A-1'"));
+        Assert.Equal((long)units, Scalar(db, "SELECT length(type) FROM node_messages"));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(200)]
+    public void Text_with_an_unpaired_surrogate_is_stored_with_a_replacement_character(int padding)
+    {
+        var db = new SqliteDatabase(Path.Combine(_directory, "tocsin.db"), syncWrites: false);
+        db.Migrate();
+        using var store = new MessageStore(db);
+        var round = new IngestBatch();
+        // SQLite's own translation joined the lone half to the next character ("cut 🀠here").
+        string pad = new('p', padding);
+        round.Deliveries.Add(("A-1", 1, "bn-1", "failed", pad + "cut \uD83C here", 2_000));
+        store.Commit(round);
+
+        Assert.Equal(pad + "cut \uFFFD here", Scalar(db, "SELECT reason FROM deliveries WHERE alert = 'A-1'"));
+    }
+
+    [Fact]
+    public void A_heartbeat_and_report_held_as_utf8_are_stored_without_being_decoded()
+    {
+        var db = new SqliteDatabase(Path.Combine(_directory, "tocsin.db"), syncWrites: false);
+        db.Migrate();
+        using var store = new MessageStore(db);
+        var update = new NodeStateUpdate { Online = true, LastSeenUtcMs = 5_000 };
+        update.SetHeartbeat(Encoding.UTF8.GetBytes("""{"hb_s":300,"note":"鲤城"}"""));
+        update.SetReport(Encoding.UTF8.GetBytes("""{"depth_mm":12}"""));
+        var round = new IngestBatch();
+        round.States["sn-1"] = update;
+        store.Commit(round);
+
+        Assert.True(update.TryGetHeartbeatUtf8(out _), "the writer decoded the heartbeat to a string");
+        Assert.True(update.TryGetReportUtf8(out _), "the writer decoded the report to a string");
+        NodeStateRow row = Assert.Single(store.States());
+        Assert.Equal("""{"hb_s":300,"note":"鲤城"}""", row.HeartbeatJson);
+        Assert.Equal("""{"depth_mm":12}""", row.LastReportJson);
+
+        // Set as strings (the live path's other callers), they are stored the same way.
+        var later = new IngestBatch();
+        later.States["sn-1"] = new NodeStateUpdate { LastSeenUtcMs = 6_000, HeartbeatJson = """{"hb_s":60}""" };
+        store.Commit(later);
+        row = Assert.Single(store.States());
+        Assert.Equal("""{"hb_s":60}""", row.HeartbeatJson);
+        Assert.Equal("""{"depth_mm":12}""", row.LastReportJson);
+    }
+
     [Fact]
     public void A_stored_message_serves_its_payload_once_as_text()
     {

@@ -48,10 +48,10 @@ public sealed class PostgresStateStore : IStateStore
     }
 
     /// <inheritdoc />
-    public void Write(IEnumerable<(string Name, byte[] Json)> documents) => Write(documents, []);
+    public void Write(IEnumerable<(string Name, ReadOnlyMemory<byte> Json)> documents) => Write(documents, []);
 
     /// <inheritdoc />
-    public void Write(IEnumerable<(string Name, byte[] Json)> documents, IEnumerable<string> deletions)
+    public void Write(IEnumerable<(string Name, ReadOnlyMemory<byte> Json)> documents, IEnumerable<string> deletions)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(deletions);
@@ -71,7 +71,7 @@ public sealed class PostgresStateStore : IStateStore
         {
             var upsert = new NpgsqlBatchCommand(Upsert);
             upsert.Parameters.Add(new NpgsqlParameter { Value = name });
-            upsert.Parameters.Add(new NpgsqlParameter { Value = System.Text.Encoding.UTF8.GetString(json) });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = System.Text.Encoding.UTF8.GetString(json.Span) });
             upsert.Parameters.Add(new NpgsqlParameter { Value = now });
             batch.BatchCommands.Add(upsert);
         }
