@@ -68,7 +68,9 @@ public sealed partial class ControllerEngine
             }
         }
 
-        _stateBacklog.Hold(round);
+        long nowMs = MonotonicMs();
+        _stateBacklog.Hold(round, nowMs);
+        _stateBacklog.TakeDue(round, nowMs - StateHoldMs);
         Commit(round);
 
         _dirty = true;
@@ -84,6 +86,23 @@ public sealed partial class ControllerEngine
         }
 
         await HandleProposalsAsync(cancellation).ConfigureAwait(false);
+    }
+
+    // Routine node-state updates are held this long, then written a few each round (see NodeStateBacklog).
+    private long StateHoldMs => _options.SnapshotIntervalS * 1000L;
+
+    // The engine clock's monotonic milliseconds (virtual in the simulator): a wall clock stepped back
+    // must not hold node states back longer.
+    private long MonotonicMs() => (long)(_time.GetTimestamp() * (1000.0 / _time.TimestampFrequency));
+
+    /// <summary>Writes the node states held for a whole interval when no ingest round took them (a quiet district).</summary>
+    private void CommitDueStates()
+    {
+        var due = new IngestBatch();
+        if (_stateBacklog.TakeDue(due, MonotonicMs() - StateHoldMs) > 0)
+        {
+            Commit(due);
+        }
     }
 
     /// <summary>Commits <paramref name="batch"/>; when that fails, the node states it carried are held again for the next write.</summary>

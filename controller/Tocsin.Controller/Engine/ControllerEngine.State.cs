@@ -91,9 +91,14 @@ public sealed partial class ControllerEngine
         _alertNumber = _alerts.Count;
     }
 
-    private void SaveSnapshots()
+    // Periodic snapshots leave held node states to go out a few each round (NodeStateBacklog); a
+    // clean stop writes them all.
+    private void SaveSnapshots(bool drainStates)
     {
-        Commit(_stateBacklog.Drain());
+        if (drainStates)
+        {
+            Commit(_stateBacklog.Drain());
+        }
 
         var documents = new List<(string Name, ReadOnlyMemory<byte> Json)>
         {

@@ -165,7 +165,7 @@ public sealed partial class ControllerEngine : BackgroundService
         }
         else if (ExecuteTask is not { IsCompleted: false })
         {
-            SaveSnapshots();
+            SaveSnapshots(drainStates: true);
         }
         else
         {
@@ -200,8 +200,8 @@ public sealed partial class ControllerEngine : BackgroundService
         while (batch.Count == MaxBatch);
     }
 
-    /// <summary>Saves the snapshots now (a clean stop does this; a killed controller does not).</summary>
-    public void SaveNow() => SaveSnapshots();
+    /// <summary>Saves the snapshots and every held node state now (a clean stop does this; a killed controller does not).</summary>
+    public void SaveNow() => SaveSnapshots(drainStates: true);
 
     private async Task RoundAsync(List<InboundMessage> batch, CancellationToken cancellation)
     {
@@ -225,13 +225,18 @@ public sealed partial class ControllerEngine : BackgroundService
         if (now >= _nextTimer)
         {
             _nextTimer = now + TimeSpan.FromSeconds(1);
+            if (batch.Count == 0)
+            {
+                CommitDueStates();
+            }
+
             await OnTimerAsync(now, cancellation).ConfigureAwait(false);
         }
 
         if (_dirty && now >= _nextSnapshot)
         {
             _nextSnapshot = now + TimeSpan.FromSeconds(_options.SnapshotIntervalS);
-            SaveSnapshots();
+            SaveSnapshots(drainStates: false);
         }
     }
 

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Tocsin.Controller.Tests.Storage;
 
-/// <summary>Routine node-state updates wait for the snapshot; the rest go out with their round, never out of order.</summary>
+/// <summary>Routine node-state updates wait up to an interval; the rest go out with their round, never out of order.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class NodeStateBacklogTests(PostgresServer server)
 {
@@ -69,9 +69,9 @@ public sealed class NodeStateBacklogTests(PostgresServer server)
         var backlog = new NodeStateBacklog();
         IngestBatch first = Round(("bn-1", new NodeStateUpdate { Online = true, LastSeenUtcMs = 1_000, HeartbeatJson = "h1" }),
             ("sn-1", new NodeStateUpdate { LastSeenUtcMs = 1_100, ReportJson = "r1", Acked = (3, 10) }));
-        backlog.Hold(first);
+        backlog.Hold(first, 0);
         IngestBatch second = Round(("sn-1", new NodeStateUpdate { LastSeenUtcMs = 2_000, ReportJson = "r2", Acked = (3, 11) }));
-        backlog.Hold(second);
+        backlog.Hold(second, 0);
 
         Assert.Empty(first.States);
         Assert.Empty(second.States);
@@ -92,7 +92,7 @@ public sealed class NodeStateBacklogTests(PostgresServer server)
     public void An_update_that_matters_goes_out_at_once_carrying_what_was_held(string kind)
     {
         var backlog = new NodeStateBacklog();
-        backlog.Hold(Round(("sn-1", new NodeStateUpdate { Online = true, LastSeenUtcMs = 1_000, HeartbeatJson = "h1", Acked = (3, 10) })));
+        backlog.Hold(Round(("sn-1", new NodeStateUpdate { Online = true, LastSeenUtcMs = 1_000, HeartbeatJson = "h1", Acked = (3, 10) })), 0);
         NodeStateUpdate update = kind switch
         {
             "status" => new NodeStateUpdate { Online = true, LastSeenUtcMs = 2_000, StatusJson = "s2" },
@@ -101,7 +101,7 @@ public sealed class NodeStateBacklogTests(PostgresServer server)
             _ => new NodeStateUpdate { LastSeenUtcMs = 2_000, Duplicates = 1 },
         };
         IngestBatch round = Round(("sn-1", update), ("sn-2", new NodeStateUpdate { LastSeenUtcMs = 2_100, HeartbeatJson = "h9" }));
-        backlog.Hold(round);
+        backlog.Hold(round, 0);
 
         NodeStateUpdate written = Assert.Single(round.States).Value;
         Assert.Equal(2_000, written.LastSeenUtcMs);
@@ -148,7 +148,7 @@ public sealed class NodeStateBacklogTests(PostgresServer server)
         var afterRound = new List<IReadOnlyList<NodeStateRow>>();
         foreach (IngestBatch round in Rounds())
         {
-            backlog.Hold(round);
+            backlog.Hold(round, 0);
             held.Messages.Commit(round);
             afterRound.Add(held.Messages.States());
         }
@@ -168,11 +168,85 @@ public sealed class NodeStateBacklogTests(PostgresServer server)
     {
         var backlog = new NodeStateBacklog();
         IngestBatch failed = Round(("sn-1", new NodeStateUpdate { LastSeenUtcMs = 1_000, ReportJson = "r1", Lost = 2 }));
-        backlog.Hold(failed);
-        backlog.Hold(Round(("sn-1", new NodeStateUpdate { LastSeenUtcMs = 2_000, ReportJson = "r2" })));
+        backlog.Hold(failed, 0);
+        backlog.Hold(Round(("sn-1", new NodeStateUpdate { LastSeenUtcMs = 2_000, ReportJson = "r2" })), 0);
         backlog.Restore(failed);
 
         NodeStateUpdate kept = Assert.Single(backlog.Drain().States).Value;
         Assert.Equal((2_000L, "r2", 2L), (kept.LastSeenUtcMs, kept.ReportJson, kept.Lost));
+    }
+
+    [Fact]
+    public void Held_updates_come_out_once_held_for_the_interval_oldest_first()
+    {
+        var backlog = new NodeStateBacklog();
+        backlog.Hold(Round(("sn-1", new NodeStateUpdate { LastSeenUtcMs = 1_000, ReportJson = "r1" })), 1_000);
+        backlog.Hold(Round(("sn-2", new NodeStateUpdate { LastSeenUtcMs = 2_000, ReportJson = "a1" })), 2_000);
+        // A later update for a held node merges into it and keeps its place.
+        backlog.Hold(Round(("sn-1", new NodeStateUpdate { LastSeenUtcMs = 2_500, ReportJson = "r2" })), 2_500);
+        backlog.Hold(Round(("sn-3", new NodeStateUpdate { LastSeenUtcMs = 3_000, ReportJson = "b1" })), 3_000);
+
+        var early = new IngestBatch();
+        Assert.Equal(0, backlog.TakeDue(early, 999));
+        Assert.Empty(early.States);
+
+        var first = new IngestBatch();
+        Assert.Equal(2, backlog.TakeDue(first, 2_000));
+        Assert.Equal(["sn-1", "sn-2"], first.States.Keys);
+        Assert.Equal("r2", first.States["sn-1"].ReportJson);
+        Assert.Equal(1, backlog.Count);
+
+        // Once written, a node is held afresh from its next update.
+        backlog.Hold(Round(("sn-1", new NodeStateUpdate { LastSeenUtcMs = 4_000, ReportJson = "r3" })), 4_000);
+        var second = new IngestBatch();
+        Assert.Equal(1, backlog.TakeDue(second, 3_999));
+        Assert.Equal(["sn-3"], second.States.Keys);
+        var third = new IngestBatch();
+        Assert.Equal(1, backlog.TakeDue(third, 4_000));
+        Assert.Equal("r3", third.States["sn-1"].ReportJson);
+        Assert.Equal(0, backlog.Count);
+    }
+
+    [Fact]
+    public void A_node_written_with_its_round_is_not_released_again_from_its_old_place()
+    {
+        var backlog = new NodeStateBacklog();
+        backlog.Hold(Round(("sn-1", new NodeStateUpdate { LastSeenUtcMs = 1_000, ReportJson = "r1" })), 1_000);
+        IngestBatch mattering = Round(("sn-1", new NodeStateUpdate { LastSeenUtcMs = 2_000, Lost = 1 }));
+        backlog.Hold(mattering, 2_000);
+        Assert.Equal("r1", Assert.Single(mattering.States).Value.ReportJson);
+
+        // Held again later: it comes out at its new time, not at the old entry's.
+        backlog.Hold(Round(("sn-1", new NodeStateUpdate { LastSeenUtcMs = 3_000, ReportJson = "r2" })), 3_000);
+        var atOldTime = new IngestBatch();
+        Assert.Equal(0, backlog.TakeDue(atOldTime, 2_500));
+        Assert.Equal(1, backlog.Count);
+        var atNewTime = new IngestBatch();
+        Assert.Equal(1, backlog.TakeDue(atNewTime, 3_000));
+        Assert.Equal(("r2", 0L), (atNewTime.States["sn-1"].ReportJson, atNewTime.States["sn-1"].Lost));
+    }
+
+    [Fact]
+    public void A_batch_whose_commit_failed_is_due_at_once_and_drained_backlogs_release_nothing_stale()
+    {
+        var backlog = new NodeStateBacklog();
+        backlog.Hold(Round(("sn-1", new NodeStateUpdate { LastSeenUtcMs = 1_000, ReportJson = "r1" })), 1_000);
+        backlog.Hold(Round(("sn-2", new NodeStateUpdate { LastSeenUtcMs = 9_000, ReportJson = "a1" })), 9_000);
+        var failed = new IngestBatch();
+        Assert.Equal(1, backlog.TakeDue(failed, 1_000));
+        backlog.Restore(failed);
+
+        // Restored: out at the next call whatever the time, ahead of the rest; sn-2 is not yet due.
+        var next = new IngestBatch();
+        Assert.Equal(1, backlog.TakeDue(next, 0));
+        Assert.Equal(["sn-1"], next.States.Keys);
+
+        Assert.Equal(["sn-2"], backlog.Drain().States.Keys);
+        var afterDrain = new IngestBatch();
+        Assert.Equal(0, backlog.TakeDue(afterDrain, long.MaxValue));
+        backlog.Hold(Round(("sn-2", new NodeStateUpdate { LastSeenUtcMs = 10_000, ReportJson = "a2" })), 10_000);
+        var again = new IngestBatch();
+        Assert.Equal(1, backlog.TakeDue(again, 10_000));
+        Assert.Equal("a2", again.States["sn-2"].ReportJson);
     }
 }
