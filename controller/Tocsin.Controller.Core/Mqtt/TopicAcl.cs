@@ -95,9 +95,11 @@ public static class TopicAcl
         }
 
         ReadOnlySpan<char> leaf = rest[(nodeId.Length + 1)..];
-        foreach (string allowed in Topics.NodePublishLeaves)
+        // By index: enumerating the list through its interface would allocate an enumerator per publish.
+        IReadOnlyList<string> leaves = Topics.NodePublishLeaves;
+        for (int i = 0; i < leaves.Count; i++)
         {
-            if (leaf.SequenceEqual(allowed))
+            if (leaf.SequenceEqual(leaves[i]))
             {
                 return true;
             }

@@ -15,13 +15,14 @@ public static class NodeIds
     /// <summary>True when <paramref name="id"/> is a valid id for a node of <paramref name="kind"/>.</summary>
     public static bool IsValid(string? id, NodeKind kind)
     {
-        string prefix = NodeKinds.IdPrefix(kind) + "-";
-        if (id == null || id.Length <= prefix.Length || id.Length > MaxLength || !id.StartsWith(prefix, StringComparison.Ordinal))
+        // Checked in place, without building "sn-" or "bn-": every publish of every node comes here.
+        string prefix = NodeKinds.IdPrefix(kind);
+        if (id == null || id.Length <= prefix.Length + 1 || id.Length > MaxLength || !id.StartsWith(prefix, StringComparison.Ordinal) || id[prefix.Length] != '-')
         {
             return false;
         }
 
-        for (int i = prefix.Length; i < id.Length; i++)
+        for (int i = prefix.Length + 1; i < id.Length; i++)
         {
             char c = id[i];
             if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
