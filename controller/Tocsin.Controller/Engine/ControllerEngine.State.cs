@@ -91,41 +91,6 @@ public sealed partial class ControllerEngine
         _alertNumber = _alerts.Count;
     }
 
-    // Periodic snapshots leave held node states to go out a few each round (NodeStateBacklog); a
-    // clean stop writes them all.
-    private void SaveSnapshots(bool drainStates)
-    {
-        if (drainStates)
-        {
-            Commit(_stateBacklog.Drain());
-        }
-
-        var documents = new List<(string Name, ReadOnlyMemory<byte> Json)>
-        {
-            ("sequences", _sequenceWriter.Serialize(_sequences.Export())),
-            ("health", _healthWriter.Serialize(_health.Export())),
-            ("alarms", JsonSerializer.SerializeToUtf8Bytes(_alarms.Export(), JsonDefaults.Options)),
-            ("rule-engine", JsonSerializer.SerializeToUtf8Bytes(_rules?.Export(), JsonDefaults.Options)),
-            ("rule-alerts", JsonSerializer.SerializeToUtf8Bytes(_ruleAlerts, JsonDefaults.Options)),
-        };
-
-        // The ledger is saved command by command, only the commands that changed (see LedgerStore).
-        var deletions = new List<string>();
-        DeliveryLedgerChanges ledgerChanges = _ledgerStore.AddChanges(_ledger, documents, deletions);
-        try
-        {
-            _state.Write(documents, deletions);
-        }
-        catch
-        {
-            _ledger.Reinstate(ledgerChanges);
-            throw;
-        }
-
-        _ledgerStore.Saved();
-        _dirty = false;
-    }
-
     private void SaveAlert(Alert alert, Tocsin.Controller.Alerts.AuditEntry? audit)
     {
         _alertStore.Save(alert.Id, alert.Kind.ToString(), alert.State.ToString(), alert.Version, alert.CreatedAt.ToUnixTimeMilliseconds(),

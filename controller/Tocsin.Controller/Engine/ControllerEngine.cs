@@ -233,11 +233,7 @@ public sealed partial class ControllerEngine : BackgroundService
             await OnTimerAsync(now, cancellation).ConfigureAwait(false);
         }
 
-        if (_dirty && now >= _nextSnapshot)
-        {
-            _nextSnapshot = now + TimeSpan.FromSeconds(_options.SnapshotIntervalS);
-            SaveSnapshots(drainStates: false);
-        }
+        SnapshotIfDue(now);
     }
 
     /// <inheritdoc />

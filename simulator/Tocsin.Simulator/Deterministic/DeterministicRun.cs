@@ -83,6 +83,11 @@ public sealed partial class DeterministicRun : IAsyncDisposable
             // duplicates are dropped).
             SnapshotIntervalS = _plan.Nodes.Count > 2000 ? 300 : 30,
 
+            // A big district's per-node documents take tens of milliseconds to serialize: written 30
+            // virtual seconds after their state is taken, they are ready by then (the nodes step on
+            // meanwhile) instead of holding every node up while the controller serializes them.
+            SnapshotWriteDelayS = _plan.Nodes.Count > 2000 ? 30 : 1,
+
             // A simulation's database kept in a data directory is a test artefact, and its controller kill
             // fault is a process kill (the OS keeps its writes), so syncing to disk buys nothing here: at
             // 10,000 nodes the syncs at checkpoints cost SQLite about 40 % of its time.
