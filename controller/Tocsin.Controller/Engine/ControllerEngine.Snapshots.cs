@@ -6,11 +6,13 @@ using Tocsin.Controller.Ingest;
 namespace Tocsin.Controller.Engine;
 
 /// <summary>
-/// Saving snapshots. A periodic one takes every node's sequences and health at one moment (immutable
-/// records and fresh lists), serializes them on the thread pool, and writes them
-/// <see cref="Hosting.ControllerOptions.SnapshotWriteDelayS"/> later, with the small documents and
-/// the delivery ledger's changes as they stand then: at 10,000 nodes serializing took the engine
-/// loop tens of milliseconds every interval. The write happens at a set engine time, whether the
+/// Saving snapshots. A periodic one takes the engine's state at one moment: the small documents
+/// (alarms, rules) serialized there and then, every node's sequences and health (immutable records
+/// and fresh lists) serialized on the thread pool, as at 10,000 nodes that took the engine loop tens
+/// of milliseconds every interval. It is written <see cref="Hosting.ControllerOptions.SnapshotWriteDelayS"/>
+/// later, with the delivery ledger's changes as they stand then: the ledger's archive pass writes and
+/// deletes command documents in between, so its changes are taken when written, never earlier, or a
+/// restart could find a command both live and archived. The write happens at a set engine time, whether the
 /// serialization finished early or is waited for, so a simulated controller on virtual time writes
 /// the same thing at the same moment in every run.
 /// </summary>
@@ -21,7 +23,7 @@ public sealed partial class ControllerEngine
     // Called once per round: writes the pending snapshot when due, then begins the next when due.
     private void SnapshotIfDue(DateTimeOffset now)
     {
-        if (_pendingSnapshot is { } pending && now >= pending.WriteAt)
+        if (_pendingSnapshot is { } pending && MonotonicMs() >= pending.WriteAtMs)
         {
             FinishSnapshot();
         }
@@ -29,22 +31,22 @@ public sealed partial class ControllerEngine
         if (_dirty && now >= _nextSnapshot)
         {
             _nextSnapshot = now + TimeSpan.FromSeconds(_options.SnapshotIntervalS);
-            BeginSnapshot(now);
+            BeginSnapshot();
         }
     }
 
-    private void BeginSnapshot(DateTimeOffset now)
+    private void BeginSnapshot()
     {
         // One at a time: the writers' buffers hold the documents until they are written.
         FinishSnapshot();
+        long writeAtMs = MonotonicMs() + (long)(_options.SnapshotWriteDelayS * 1000);
+        IReadOnlyList<(string Name, ReadOnlyMemory<byte> Json)> small = SmallDocuments();
         IReadOnlyDictionary<string, SequenceSnapshot> sequences = _sequences.Export();
         HealthSnapshot health = _health.Export();
-        _dirty = false;
         HealthSnapshotWriter healthWriter = _healthWriter;
         SequenceSnapshotWriter sequenceWriter = _sequenceWriter;
-        _pendingSnapshot = new PendingSnapshot(
-            Task.Run(() => (sequenceWriter.Serialize(sequences), healthWriter.Serialize(health))),
-            now + TimeSpan.FromSeconds(_options.SnapshotWriteDelayS));
+        _pendingSnapshot = new PendingSnapshot(Task.Run(() => (sequenceWriter.Serialize(sequences), healthWriter.Serialize(health))), small, writeAtMs);
+        _dirty = false;
     }
 
     private void FinishSnapshot()
@@ -57,8 +59,8 @@ public sealed partial class ControllerEngine
         _pendingSnapshot = null;
         try
         {
-            var (sequences, health) = pending.Documents.GetAwaiter().GetResult();
-            WriteSnapshot(sequences, health);
+            var (sequences, health) = pending.PerNode.GetAwaiter().GetResult();
+            WriteSnapshot(sequences, health, pending.Small);
         }
         catch
         {
@@ -68,9 +70,9 @@ public sealed partial class ControllerEngine
         }
     }
 
-    // A snapshot written at once (a clean stop, SaveNow). Periodic snapshots leave held node states to
-    // go out a few each round (NodeStateBacklog); this one can write them all.
-    private void SaveSnapshots(bool drainStates)
+    // A snapshot of the present written at once, with every held node state (a clean stop, SaveNow).
+    // Periodic snapshots leave held node states to go out a few each round (NodeStateBacklog).
+    private void SaveSnapshots()
     {
         // A pending periodic snapshot is superseded by this one, but it serializes into the same
         // buffers: it must end before they are used again.
@@ -79,7 +81,7 @@ public sealed partial class ControllerEngine
             _pendingSnapshot = null;
             try
             {
-                pending.Documents.Wait();
+                pending.PerNode.Wait();
             }
             catch (AggregateException)
             {
@@ -87,25 +89,31 @@ public sealed partial class ControllerEngine
             }
         }
 
-        if (drainStates)
+        try
         {
             Commit(_stateBacklog.Drain());
+            WriteSnapshot(_sequenceWriter.Serialize(_sequences.Export()), _healthWriter.Serialize(_health.Export()), SmallDocuments());
+            _dirty = false;
         }
-
-        WriteSnapshot(_sequenceWriter.Serialize(_sequences.Export()), _healthWriter.Serialize(_health.Export()));
-        _dirty = false;
+        catch
+        {
+            // What the superseded snapshot held was not written either: the next interval snapshots again.
+            _dirty = true;
+            throw;
+        }
     }
 
-    private void WriteSnapshot(ReadOnlyMemory<byte> sequences, ReadOnlyMemory<byte> health)
+    private List<(string Name, ReadOnlyMemory<byte> Json)> SmallDocuments() =>
+    [
+        ("alarms", JsonSerializer.SerializeToUtf8Bytes(_alarms.Export(), JsonDefaults.Options)),
+        ("rule-engine", JsonSerializer.SerializeToUtf8Bytes(_rules?.Export(), JsonDefaults.Options)),
+        ("rule-alerts", JsonSerializer.SerializeToUtf8Bytes(_ruleAlerts, JsonDefaults.Options)),
+    ];
+
+    private void WriteSnapshot(ReadOnlyMemory<byte> sequences, ReadOnlyMemory<byte> health, IReadOnlyList<(string Name, ReadOnlyMemory<byte> Json)> small)
     {
-        var documents = new List<(string Name, ReadOnlyMemory<byte> Json)>
-        {
-            ("sequences", sequences),
-            ("health", health),
-            ("alarms", JsonSerializer.SerializeToUtf8Bytes(_alarms.Export(), JsonDefaults.Options)),
-            ("rule-engine", JsonSerializer.SerializeToUtf8Bytes(_rules?.Export(), JsonDefaults.Options)),
-            ("rule-alerts", JsonSerializer.SerializeToUtf8Bytes(_ruleAlerts, JsonDefaults.Options)),
-        };
+        var documents = new List<(string Name, ReadOnlyMemory<byte> Json)>(small.Count + 2) { ("sequences", sequences), ("health", health) };
+        documents.AddRange(small);
 
         // The ledger is saved command by command, only the commands that changed (see LedgerStore).
         var deletions = new List<string>();

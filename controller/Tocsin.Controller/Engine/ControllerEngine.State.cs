@@ -9,7 +9,7 @@ using Tocsin.Controller.Storage;
 
 namespace Tocsin.Controller.Engine;
 
-/// <summary>Loading state at start and saving snapshots.</summary>
+/// <summary>Loading state at start, and saving alerts (snapshots: ControllerEngine.Snapshots.cs).</summary>
 public sealed partial class ControllerEngine
 {
     private const string RegionsDoc = "regions";

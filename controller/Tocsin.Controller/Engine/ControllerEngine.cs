@@ -165,7 +165,7 @@ public sealed partial class ControllerEngine : BackgroundService
         }
         else if (ExecuteTask is not { IsCompleted: false })
         {
-            SaveSnapshots(drainStates: true);
+            SaveSnapshots();
         }
         else
         {
@@ -201,7 +201,7 @@ public sealed partial class ControllerEngine : BackgroundService
     }
 
     /// <summary>Saves the snapshots and every held node state now (a clean stop does this; a killed controller does not).</summary>
-    public void SaveNow() => SaveSnapshots(drainStates: true);
+    public void SaveNow() => SaveSnapshots();
 
     private async Task RoundAsync(List<InboundMessage> batch, CancellationToken cancellation)
     {

@@ -1,9 +1,13 @@
 namespace Tocsin.Controller.Engine;
 
 /// <summary>
-/// A periodic snapshot whose per-node documents are being serialized off the engine loop, from state
-/// taken at one moment, to be written at <paramref name="WriteAt"/> (engine time).
+/// A periodic snapshot taken at one moment: its small documents already serialized, its per-node
+/// documents being serialized off the engine loop, to be written at <paramref name="WriteAtMs"/>.
 /// </summary>
-/// <param name="Documents">The sequences and health documents (the writers' own buffers).</param>
-/// <param name="WriteAt">When the engine writes them, waiting for them if need be.</param>
-internal sealed record PendingSnapshot(Task<(ReadOnlyMemory<byte> Sequences, ReadOnlyMemory<byte> Health)> Documents, DateTimeOffset WriteAt);
+/// <param name="PerNode">The sequences and health documents (the writers' own buffers).</param>
+/// <param name="Small">The alarms, rule engine and rule alerts documents, as they stood at that moment.</param>
+/// <param name="WriteAtMs">When the engine writes it (its monotonic ms), waiting for the per-node documents if need be.</param>
+internal sealed record PendingSnapshot(
+    Task<(ReadOnlyMemory<byte> Sequences, ReadOnlyMemory<byte> Health)> PerNode,
+    IReadOnlyList<(string Name, ReadOnlyMemory<byte> Json)> Small,
+    long WriteAtMs);

@@ -52,10 +52,10 @@ public sealed class ControllerOptions
     public string? BootstrapAdminPassword { get; set; }
 
     /// <summary>
-    /// Seconds between snapshots of sequence and delivery state, and writes of each node's routine
-    /// state row (last seen, latest heartbeat and report): what a killed controller can lose. Nodes
-    /// resend whatever was not acknowledged, duplicates are dropped by sequence, and the next
-    /// heartbeat restates the rest.
+    /// Seconds between snapshots of sequence and delivery state, and how long each node's routine
+    /// state row (last seen, latest heartbeat and report) waits to be written: with
+    /// <see cref="SnapshotWriteDelayS"/>, what a killed controller can lose. Nodes resend whatever was
+    /// not acknowledged, duplicates are dropped by sequence, and the next heartbeat restates the rest.
     /// </summary>
     public int SnapshotIntervalS { get; set; } = 5;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Tocsin.Controller.Regions;
 using Tocsin.Controller.Rules;
 
@@ -50,6 +51,18 @@ public static class StartupChecks
         if (options.Broker == "external" && string.IsNullOrEmpty(options.ExternalPassword))
         {
             throw new InvalidOperationException("--broker external needs the controller's broker password in TOCSIN_EXTERNAL_PASSWORD");
+        }
+
+        if (options.SnapshotIntervalS < 1)
+        {
+            throw new InvalidOperationException("the snapshot interval must be at least 1 s, not " + options.SnapshotIntervalS.ToString(CultureInfo.InvariantCulture));
+        }
+
+        // A snapshot is written before the next one is taken, so the delay fits within the interval.
+        if (!double.IsFinite(options.SnapshotWriteDelayS) || options.SnapshotWriteDelayS < 0 || options.SnapshotWriteDelayS > options.SnapshotIntervalS)
+        {
+            throw new InvalidOperationException("the snapshot write delay must be between 0 and the snapshot interval ("
+                + options.SnapshotIntervalS.ToString(CultureInfo.InvariantCulture) + " s), not " + options.SnapshotWriteDelayS.ToString(CultureInfo.InvariantCulture));
         }
     }
 

@@ -10,7 +10,9 @@ public interface IStateStore
 
     /// <summary>
     /// Writes several documents (UTF-8 JSON, as the serializer produces it: SQLite stores a
-    /// multi-megabyte snapshot without turning it into a string and back) in one transaction.
+    /// multi-megabyte snapshot without turning it into a string and back) in one transaction. The
+    /// bytes are valid only during the call (snapshot writers reuse their buffers): a store copies
+    /// what it keeps.
     /// </summary>
     void Write(IEnumerable<(string Name, ReadOnlyMemory<byte> Json)> documents);
 

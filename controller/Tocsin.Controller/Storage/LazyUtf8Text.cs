@@ -5,7 +5,7 @@ namespace Tocsin.Controller.Storage;
 /// <summary>
 /// Text that may be held as the UTF-8 bytes it arrived in and decoded only when read (a mutable
 /// struct: keep it in a field; a copy decodes on its own; not thread-safe). At 10,000 nodes a heartbeat or report arrives every few
-/// milliseconds, and of a node's payloads only the last before each snapshot is written.
+/// milliseconds, and of a node's payloads only the last before its held state row is written goes to the database.
 /// </summary>
 internal struct LazyUtf8Text
 {

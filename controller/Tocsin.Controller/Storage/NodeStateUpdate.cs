@@ -47,8 +47,8 @@ public sealed class NodeStateUpdate
 
     /// <summary>
     /// Sets the latest heartbeat from its UTF-8 payload (which must not change afterwards), decoded
-    /// only when read: of a node's heartbeats only the last before each snapshot is written (see
-    /// <see cref="NodeStateBacklog"/>).
+    /// only when read (a writer that takes UTF-8 never decodes it): of a node's heartbeats only the
+    /// last while its state is held is written (see <see cref="NodeStateBacklog"/>).
     /// </summary>
     public void SetHeartbeat(ReadOnlyMemory<byte> utf8Json) => _heartbeat.SetUtf8(utf8Json);
 

@@ -29,4 +29,23 @@ public sealed class StartupChecksTests
         Assert.Contains("TOCSIN_POSTGRES", Assert.Throws<InvalidOperationException>(() => StartupChecks.Validate(new ControllerOptions { Database = "postgres" })).Message, StringComparison.Ordinal);
         Assert.Contains("sqlite or postgres", Assert.Throws<InvalidOperationException>(() => StartupChecks.Validate(new ControllerOptions { Database = "mysql" })).Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(0, 0.0, "at least 1 s")]
+    [InlineData(5, -1.0, "between 0 and the snapshot interval (5 s)")]
+    [InlineData(5, 6.0, "between 0 and the snapshot interval (5 s)")]
+    [InlineData(5, double.NaN, "between 0 and the snapshot interval (5 s)")]
+    [InlineData(5, double.PositiveInfinity, "between 0 and the snapshot interval (5 s)")]
+    public void A_snapshot_interval_or_write_delay_out_of_range_is_refused(int intervalS, double delayS, string expected)
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => StartupChecks.Validate(new ControllerOptions { SnapshotIntervalS = intervalS, SnapshotWriteDelayS = delayS }));
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(5, 0.0)]
+    [InlineData(5, 5.0)]
+    [InlineData(300, 30.0)]
+    public void A_write_delay_within_the_interval_is_accepted(int intervalS, double delayS) =>
+        StartupChecks.Validate(new ControllerOptions { SnapshotIntervalS = intervalS, SnapshotWriteDelayS = delayS });
 }

@@ -170,7 +170,7 @@ public sealed class SqliteIngestWriterTests : IDisposable
     [InlineData(400)]
     public void Text_either_side_of_the_short_text_length_is_stored_as_written(int units)
     {
-        // Up to 128 UTF-16 units the writer encodes on the stack, beyond that SQLite does: both store the same.
+        // Up to 128 UTF-16 units the writer encodes on the stack, beyond that in a rented buffer: both store the same.
         var db = new SqliteDatabase(Path.Combine(_directory, "tocsin.db"), syncWrites: false);
         db.Migrate();
         using var store = new MessageStore(db);

@@ -92,9 +92,19 @@ public sealed class ControllerFixture : IAsyncDisposable
         }
         catch (Exception e) when (IsAddressInUse(e))
         {
-            // Whatever did start (the broker, the engine) is stopped before a retry on new ports.
-            await app.StopAsync().ConfigureAwait(false);
-            await app.DisposeAsync().ConfigureAwait(false);
+            // Whatever did start (the broker, the engine) is stopped, and its folder removed, before a
+            // retry on new ports; a failure to clean up must not hide the bind error that calls for it.
+            try
+            {
+                await app.StopAsync().ConfigureAwait(false);
+                await app.DisposeAsync().ConfigureAwait(false);
+                Directory.Delete(data, recursive: true);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or InvalidOperationException or OperationCanceledException or UnauthorizedAccessException)
+            {
+                // The retry goes ahead; the temp folder is the OS's to clean.
+            }
+
             throw;
         }
 
