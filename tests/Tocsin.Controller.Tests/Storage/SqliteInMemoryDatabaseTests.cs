@@ -59,6 +59,17 @@ public sealed class SqliteInMemoryDatabaseTests : IDisposable
         Assert.Equal(16384L, pageSize.ExecuteScalar());
     }
 
+    [Fact]
+    public void It_keeps_no_rollback_journal_so_a_round_copies_no_pages_aside()
+    {
+        SqliteDatabase db = SqliteDatabase.InMemory(_name);
+        using SqliteConnection connection = db.Open();
+        db.Migrate();
+        using SqliteCommand journal = connection.CreateCommand();
+        journal.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("off", journal.ExecuteScalar());
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("a/b")]
