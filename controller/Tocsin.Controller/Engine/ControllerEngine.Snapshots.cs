@@ -6,13 +6,13 @@ using Tocsin.Controller.Ingest;
 namespace Tocsin.Controller.Engine;
 
 /// <summary>
-/// Saving snapshots. A periodic one takes the engine's state at one moment: the small documents
-/// (alarms, rules) serialized there and then, every node's sequences and health (immutable records
-/// and fresh lists) serialized on the thread pool, as at 10,000 nodes that took the engine loop tens
-/// of milliseconds every interval. It is written <see cref="Hosting.ControllerOptions.SnapshotWriteDelayS"/>
-/// later, with the delivery ledger's changes as they stand then: the ledger's archive pass writes and
-/// deletes command documents in between, so its changes are taken when written, never earlier, or a
-/// restart could find a command both live and archived. The write happens at a set engine time, whether the
+/// Saving snapshots. A periodic one takes every node's sequences and health at one moment (immutable
+/// records and fresh lists, serialized on the thread pool: at 10,000 nodes that took the engine loop
+/// tens of milliseconds every interval) with the alarms, which follow health and must match it. It is
+/// written <see cref="Hosting.ControllerOptions.SnapshotWriteDelayS"/> later with the delivery ledger's
+/// changes and the rule documents as they stand then: the ledger's archive pass writes and deletes
+/// command documents in between, and the rules' raised alerts go with the ledger's commands (taken
+/// earlier, a restart could find a rule's alert dispatched but not raised, and raise it again). The write happens at a set engine time, whether the
 /// serialization finished early or is waited for, so a simulated controller on virtual time writes
 /// the same thing at the same moment in every run.
 /// </summary>
@@ -40,7 +40,7 @@ public sealed partial class ControllerEngine
         // One at a time: the writers' buffers hold the documents until they are written.
         FinishSnapshot();
         long writeAtMs = MonotonicMs() + (long)(_options.SnapshotWriteDelayS * 1000);
-        IReadOnlyList<(string Name, ReadOnlyMemory<byte> Json)> small = SmallDocuments();
+        IReadOnlyList<(string Name, ReadOnlyMemory<byte> Json)> small = [AlarmsDocument()];
         IReadOnlyDictionary<string, SequenceSnapshot> sequences = _sequences.Export();
         HealthSnapshot health = _health.Export();
         HealthSnapshotWriter healthWriter = _healthWriter;
@@ -92,7 +92,7 @@ public sealed partial class ControllerEngine
         try
         {
             Commit(_stateBacklog.Drain());
-            WriteSnapshot(_sequenceWriter.Serialize(_sequences.Export()), _healthWriter.Serialize(_health.Export()), SmallDocuments());
+            WriteSnapshot(_sequenceWriter.Serialize(_sequences.Export()), _healthWriter.Serialize(_health.Export()), [AlarmsDocument()]);
             _dirty = false;
         }
         catch
@@ -103,17 +103,15 @@ public sealed partial class ControllerEngine
         }
     }
 
-    private List<(string Name, ReadOnlyMemory<byte> Json)> SmallDocuments() =>
-    [
-        ("alarms", JsonSerializer.SerializeToUtf8Bytes(_alarms.Export(), JsonDefaults.Options)),
-        ("rule-engine", JsonSerializer.SerializeToUtf8Bytes(_rules?.Export(), JsonDefaults.Options)),
-        ("rule-alerts", JsonSerializer.SerializeToUtf8Bytes(_ruleAlerts, JsonDefaults.Options)),
-    ];
+    private (string Name, ReadOnlyMemory<byte> Json) AlarmsDocument() => ("alarms", JsonSerializer.SerializeToUtf8Bytes(_alarms.Export(), JsonDefaults.Options));
 
-    private void WriteSnapshot(ReadOnlyMemory<byte> sequences, ReadOnlyMemory<byte> health, IReadOnlyList<(string Name, ReadOnlyMemory<byte> Json)> small)
+    // Writes the documents taken with the snapshot's moment, and the rules' and the ledger's as they are now.
+    private void WriteSnapshot(ReadOnlyMemory<byte> sequences, ReadOnlyMemory<byte> health, IReadOnlyList<(string Name, ReadOnlyMemory<byte> Json)> taken)
     {
-        var documents = new List<(string Name, ReadOnlyMemory<byte> Json)>(small.Count + 2) { ("sequences", sequences), ("health", health) };
-        documents.AddRange(small);
+        var documents = new List<(string Name, ReadOnlyMemory<byte> Json)>(taken.Count + 4) { ("sequences", sequences), ("health", health) };
+        documents.AddRange(taken);
+        documents.Add(("rule-engine", JsonSerializer.SerializeToUtf8Bytes(_rules?.Export(), JsonDefaults.Options)));
+        documents.Add(("rule-alerts", JsonSerializer.SerializeToUtf8Bytes(_ruleAlerts, JsonDefaults.Options)));
 
         // The ledger is saved command by command, only the commands that changed (see LedgerStore).
         var deletions = new List<string>();

@@ -91,8 +91,9 @@ internal sealed class LedgerStore
 
     /// <summary>
     /// Archives every command expired for <see cref="ArchiveAfter"/> at <paramref name="now"/>, one at a
-    /// time: one write adds its archive document and deletes its live one (so a restart never finds a
-    /// command both live and archived), then the ledger forgets it. At the first write that fails the
+    /// time: one write adds its archive document and deletes its live one (so a restart finds a command
+    /// live or archived; only a database that cannot undo a failed write can leave it in both, which
+    /// loading resolves), then the ledger forgets it. At the first write that fails the
     /// pass ends (a database that is down would hold the engine loop once per command): that command
     /// and the ones after it stay live, <paramref name="failed"/> counts them, and the next pass tries
     /// again. Returns how many were archived.
@@ -135,7 +136,8 @@ internal sealed class LedgerStore
         }
 
         // A command is live or archived, never both, unless the whole-ledger document of an earlier
-        // version still held it: the live delivery then counts, once.
+        // version still held it, or a database without a rollback journal failed half-way through
+        // archiving it: the live delivery then counts, once.
         var liveCommands = new HashSet<string>(live.Select(d => d.CommandId), StringComparer.Ordinal);
         return live.Concat(archived.Where(d => !liveCommands.Contains(d.CommandId)))
             .OrderBy(d => d.CommandId, StringComparer.Ordinal).ThenBy(d => d.NodeId, StringComparer.Ordinal).ToList();

@@ -1,11 +1,11 @@
 namespace Tocsin.Controller.Engine;
 
 /// <summary>
-/// A periodic snapshot taken at one moment: its small documents already serialized, its per-node
-/// documents being serialized off the engine loop, to be written at <paramref name="WriteAtMs"/>.
+/// A periodic snapshot taken at one moment: its alarms already serialized, its per-node documents
+/// being serialized off the engine loop, to be written at <paramref name="WriteAtMs"/>.
 /// </summary>
 /// <param name="PerNode">The sequences and health documents (the writers' own buffers).</param>
-/// <param name="Small">The alarms, rule engine and rule alerts documents, as they stood at that moment.</param>
+/// <param name="Small">The alarms document, as it stood at that moment (it follows health).</param>
 /// <param name="WriteAtMs">When the engine writes it (its monotonic ms), waiting for the per-node documents if need be.</param>
 internal sealed record PendingSnapshot(
     Task<(ReadOnlyMemory<byte> Sequences, ReadOnlyMemory<byte> Health)> PerNode,

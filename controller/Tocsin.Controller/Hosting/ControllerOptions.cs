@@ -63,7 +63,7 @@ public sealed class ControllerOptions
     /// Seconds between taking a periodic snapshot's state and writing it. The per-node documents
     /// (every node's sequences and health: megabytes at 10,000 nodes) are serialized off the engine
     /// loop meanwhile, so messages keep flowing; a controller killed in between loses that snapshot
-    /// and restarts from the one before. A clean stop writes at once.
+    /// and restarts from the one before. A clean stop writes at once. From 0 to <see cref="SnapshotIntervalS"/>.
     /// </summary>
     public double SnapshotWriteDelayS { get; set; } = 1;
 

@@ -5,8 +5,8 @@ using Tocsin.Controller.Rules;
 namespace Tocsin.Controller.Hosting;
 
 /// <summary>
-/// Checks the files named on the command line before anything starts, so a mistake in a region or
-/// rule file is reported as a list of paths and problems, and nothing half-starts.
+/// Checks the files named on the command line and the options before anything starts, so a mistake
+/// in a region or rule file is reported as a list of paths and problems, and nothing half-starts.
 /// </summary>
 public static class StartupChecks
 {

@@ -55,9 +55,11 @@ public sealed class SqliteDatabase
     /// at 10,000 simulated nodes it had been a quarter of the controller's time early in a run.
     /// It keeps no rollback journal: with one, every page a transaction first touches is copied to it,
     /// and each round's messages touch an index page per node, 16 KB each (at 10,000 simulated nodes,
-    /// about a tenth of the controller's time). A database in memory dies with its process, so the
-    /// journal only ever served to undo a transaction that failed; the simulation's controller stops
-    /// the run at any round the database refuses, and nothing it writes rolls back on purpose.
+    /// about a fifth of the controller's time). A database in memory dies with its process, so the
+    /// journal only ever served to undo a transaction that failed: nothing the controller writes rolls
+    /// back on purpose, the simulation stops at any round the database refuses, and the one write it
+    /// goes on after (archiving a ledger command) writes before it deletes, so a half-done one leaves
+    /// the command in both places, which loading resolves.
     /// </summary>
     public static SqliteDatabase InMemory(string name)
     {

@@ -97,7 +97,10 @@ internal sealed class SqliteIngestWriter : IDisposable
         return (insert, upsert, gap, delivery);
     }
 
-    /// <summary>Writes the round in one transaction; on any error nothing of it is kept.</summary>
+    /// <summary>
+    /// Writes the round in one transaction; on any error nothing of it is kept (except in a database
+    /// without a rollback journal, the simulation's in-memory one, where the engine stops at the error).
+    /// </summary>
     public void Commit(IngestBatch batch)
     {
         using SqliteTransaction tx = _connection.BeginTransaction();

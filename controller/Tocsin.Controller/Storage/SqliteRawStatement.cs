@@ -138,8 +138,9 @@ internal sealed class SqliteRawStatement : IDisposable
             {
                 int rc = raw.sqlite3_step(_statement);
 
-                // Reset at once, success or not: a statement left mid-way holds its locks. A failed one
-                // undid its own changes, so running it again is safe.
+                // Reset at once, success or not: a statement left mid-way holds its locks. Running it again
+                // is safe after the errors that are retried (busy, locked): SQLite returns them when it
+                // takes its locks, before the statement has changed anything.
                 raw.sqlite3_reset(_statement);
                 if (rc == raw.SQLITE_DONE || rc == raw.SQLITE_ROW)
                 {

@@ -58,7 +58,7 @@ public sealed class StateStore : IStateStore
     void IStateStore.Write(IEnumerable<(string Name, ReadOnlyMemory<byte> Json)> documents, IEnumerable<string> deletions) => Write(documents, deletions: deletions);
 
     /// <summary>
-    /// Writes several documents (UTF-8 JSON) and deletes the ones named in <paramref name="deletions"/>,
+    /// Writes several documents (UTF-8 JSON) and then deletes the ones named in <paramref name="deletions"/>,
     /// in one transaction; documents are stored as text.
     /// </summary>
     public void Write(IEnumerable<(string Name, ReadOnlyMemory<byte> Json)> documents, SqliteConnection? connection = null, SqliteTransaction? transaction = null, IEnumerable<string>? deletions = null)
@@ -68,15 +68,6 @@ public sealed class StateStore : IStateStore
         try
         {
             SqliteTransaction tx = transaction ?? c.BeginTransaction();
-            foreach (string name in deletions ?? [])
-            {
-                using SqliteCommand delete = c.CreateCommand();
-                delete.Transaction = tx;
-                delete.CommandText = "DELETE FROM state WHERE name = $n";
-                delete.Parameters.AddWithValue("$n", name);
-                delete.ExecuteNonQuery();
-            }
-
             // One compiled statement for every document. The bytes are bound as UTF-8 text as they
             // are (a UTF-8 database: no conversion), straight from the writer's buffer: a snapshot of
             // 10,000 nodes is megabytes, and a copy of it went to the large-object heap every time.
@@ -92,6 +83,18 @@ public sealed class StateStore : IStateStore
             finally
             {
                 upsert?.Dispose();
+            }
+
+            // Deletions after writes: should the transaction fail half-way where it cannot be undone (a
+            // database without a rollback journal, as the simulation's is), an archived command is left
+            // both live and archived, which loading resolves, never neither.
+            foreach (string name in deletions ?? [])
+            {
+                using SqliteCommand delete = c.CreateCommand();
+                delete.Transaction = tx;
+                delete.CommandText = "DELETE FROM state WHERE name = $n";
+                delete.Parameters.AddWithValue("$n", name);
+                delete.ExecuteNonQuery();
             }
 
             if (transaction == null)

@@ -60,6 +60,28 @@ public sealed class SqliteInMemoryDatabaseTests : IDisposable
     }
 
     [Fact]
+    public void Archiving_a_command_that_fails_half_way_leaves_it_live_not_lost()
+    {
+        // Without a journal a failed transaction keeps what it had done: the state store writes the
+        // archive document before it deletes the live one, so a refusal in between loses nothing.
+        SqliteDatabase db = SqliteDatabase.InMemory(_name);
+        using SqliteConnection keeper = db.Open();
+        db.Migrate();
+        var store = new StateStore(db, TimeProvider.System);
+        store.Write([("ledger/c-1", "{\"c\":1}"u8.ToArray())]);
+        using (SqliteCommand trigger = keeper.CreateCommand())
+        {
+            trigger.CommandText = "CREATE TRIGGER refuse_archive BEFORE INSERT ON state WHEN NEW.name LIKE 'ledger-archive/%' BEGIN SELECT RAISE(ABORT, 'refused by test'); END";
+            trigger.ExecuteNonQuery();
+        }
+
+        IStateStore archive = store;
+        SqliteException e = Assert.Throws<SqliteException>(() => archive.Write([("ledger-archive/a-1/c-1", "{\"c\":1}"u8.ToArray())], ["ledger/c-1"]));
+        Assert.Contains("refused by test", e.Message, StringComparison.Ordinal);
+        Assert.Equal(["ledger/c-1"], store.Names("ledger"));
+    }
+
+    [Fact]
     public void It_keeps_no_rollback_journal_so_a_round_copies_no_pages_aside()
     {
         SqliteDatabase db = SqliteDatabase.InMemory(_name);

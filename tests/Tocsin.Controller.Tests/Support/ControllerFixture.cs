@@ -100,7 +100,7 @@ public sealed class ControllerFixture : IAsyncDisposable
                 await app.DisposeAsync().ConfigureAwait(false);
                 Directory.Delete(data, recursive: true);
             }
-            catch (Exception cleanup) when (cleanup is IOException or InvalidOperationException or OperationCanceledException or UnauthorizedAccessException)
+            catch (Exception cleanup) when (cleanup is IOException or InvalidOperationException or OperationCanceledException or UnauthorizedAccessException or AggregateException or System.Data.Common.DbException)
             {
                 // The retry goes ahead; the temp folder is the OS's to clean.
             }
