@@ -26,6 +26,7 @@ public sealed class EngineDeferredSnapshotTests : IDisposable
     private readonly string _data = Path.Combine(Path.GetTempPath(), "tocsin-deferred-snapshot-" + Guid.NewGuid().ToString("N"));
     private readonly SteppedTime _time = new();
     private readonly List<DateTimeOffset> _healthWrites = [];
+    private readonly StrongBox<bool> _refuse = new(false);
 
     [Fact]
     public async Task A_snapshot_is_written_with_the_state_of_its_moment_after_the_delay_and_a_save_supersedes_a_pending_one()
@@ -87,6 +88,36 @@ public sealed class EngineDeferredSnapshotTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_save_that_fails_after_superseding_a_pending_snapshot_leaves_the_state_to_be_snapshotted_again()
+    {
+        var transport = new HandFedTransport();
+        WebApplication app = Build(transport);
+        try
+        {
+            app.Services.GetRequiredService<INodeStore>().Insert(new StoredNode(Node, "sensor", "kaiyuan-01", null, null, "", 0, new byte[32], "x", [], false, DateTimeOffset.UtcNow));
+            ControllerEngine engine = app.Services.GetRequiredService<ControllerEngine>();
+            IStateStore state = app.Services.GetRequiredService<IStateStore>();
+            engine.LoadForStepping();
+
+            // The report's round begins a snapshot; the save that supersedes it is refused.
+            DateTimeOffset seen = _time.GetUtcNow();
+            transport.Deliver(Report(1));
+            await engine.StepAsync(CancellationToken.None);
+            _refuse.Value = true;
+            Assert.Throws<SqliteException>(engine.SaveNow);
+            _refuse.Value = false;
+
+            // Nothing new arrives, yet the next interval snapshots the state that was never written.
+            await StepForAsync(engine, TimeSpan.FromSeconds(IntervalS + DelayS));
+            Assert.Equal(seen, LastSeen(state));
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
@@ -133,13 +164,13 @@ public sealed class EngineDeferredSnapshotTests : IDisposable
         return ControllerHost.Build(options, _time, _ => transport, builder =>
         {
             builder.Logging.ClearProviders();
-            builder.Services.AddSingleton<IStateStore>(sp => new CountingStateStore(ActivatorUtilities.CreateInstance<StateStore>(sp), _healthWrites, _time));
+            builder.Services.AddSingleton<IStateStore>(sp => new CountingStateStore(ActivatorUtilities.CreateInstance<StateStore>(sp), _healthWrites, _time, _refuse));
         });
     }
 
     // Notes when a health document is written, so a superseded snapshot landing later is seen even
     // when it would hold the same bytes.
-    private sealed class CountingStateStore(StateStore inner, List<DateTimeOffset> healthWrites, TimeProvider time) : IStateStore
+    private sealed class CountingStateStore(StateStore inner, List<DateTimeOffset> healthWrites, TimeProvider time, StrongBox<bool> refuse) : IStateStore
     {
         public T? Read<T>(string name, JsonSerializerOptions options) => inner.Read<T>(name, options);
 
@@ -147,6 +178,11 @@ public sealed class EngineDeferredSnapshotTests : IDisposable
 
         public void Write(IEnumerable<(string Name, ReadOnlyMemory<byte> Json)> documents, IEnumerable<string> deletions)
         {
+            if (refuse.Value)
+            {
+                throw new SqliteException("disk I/O error (refused for the test)", 10);
+            }
+
             var list = documents.ToList();
             inner.Write(list, null, null, deletions);
             if (list.Exists(d => d.Name == "health"))
@@ -156,5 +192,10 @@ public sealed class EngineDeferredSnapshotTests : IDisposable
         }
 
         public IReadOnlyList<string> Names(string prefix) => inner.Names(prefix);
+    }
+
+    private sealed class StrongBox<T>(T value)
+    {
+        public T Value { get; set; } = value;
     }
 }
