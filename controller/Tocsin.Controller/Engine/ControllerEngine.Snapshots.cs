@@ -40,12 +40,12 @@ public sealed partial class ControllerEngine
         // One at a time: the writers' buffers hold the documents until they are written.
         FinishSnapshot();
         long writeAtMs = MonotonicMs() + (long)(_options.SnapshotWriteDelayS * 1000);
-        IReadOnlyList<(string Name, ReadOnlyMemory<byte> Json)> small = [AlarmsDocument()];
+        IReadOnlyList<(string Name, ReadOnlyMemory<byte> Json)> taken = [AlarmsDocument()];
         IReadOnlyDictionary<string, SequenceSnapshot> sequences = _sequences.Export();
         HealthSnapshot health = _health.Export();
         HealthSnapshotWriter healthWriter = _healthWriter;
         SequenceSnapshotWriter sequenceWriter = _sequenceWriter;
-        _pendingSnapshot = new PendingSnapshot(Task.Run(() => (sequenceWriter.Serialize(sequences), healthWriter.Serialize(health))), small, writeAtMs);
+        _pendingSnapshot = new PendingSnapshot(Task.Run(() => (sequenceWriter.Serialize(sequences), healthWriter.Serialize(health))), taken, writeAtMs);
         _dirty = false;
     }
 
@@ -60,7 +60,7 @@ public sealed partial class ControllerEngine
         try
         {
             var (sequences, health) = pending.PerNode.GetAwaiter().GetResult();
-            WriteSnapshot(sequences, health, pending.Small);
+            WriteSnapshot(sequences, health, pending.Taken);
         }
         catch
         {

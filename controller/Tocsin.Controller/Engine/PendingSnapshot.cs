@@ -5,9 +5,9 @@ namespace Tocsin.Controller.Engine;
 /// being serialized off the engine loop, to be written at <paramref name="WriteAtMs"/>.
 /// </summary>
 /// <param name="PerNode">The sequences and health documents (the writers' own buffers).</param>
-/// <param name="Small">The alarms document, as it stood at that moment (it follows health).</param>
+/// <param name="Taken">The alarms document, as it stood at that moment (it follows health).</param>
 /// <param name="WriteAtMs">When the engine writes it (its monotonic ms), waiting for the per-node documents if need be.</param>
 internal sealed record PendingSnapshot(
     Task<(ReadOnlyMemory<byte> Sequences, ReadOnlyMemory<byte> Health)> PerNode,
-    IReadOnlyList<(string Name, ReadOnlyMemory<byte> Json)> Small,
+    IReadOnlyList<(string Name, ReadOnlyMemory<byte> Json)> Taken,
     long WriteAtMs);

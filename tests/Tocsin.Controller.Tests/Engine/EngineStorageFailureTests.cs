@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
@@ -98,11 +99,6 @@ public sealed class EngineStorageFailureTests : IDisposable
             builder.Logging.ClearProviders();
             builder.Services.AddSingleton<IMessageStore>(sp => new RefusingMessageStore(ActivatorUtilities.CreateInstance<MessageStore>(sp), refuse));
         });
-    }
-
-    private sealed class StrongBox<T>(T value)
-    {
-        public T Value { get; set; } = value;
     }
 
     private sealed class RefusingMessageStore(MessageStore inner, StrongBox<bool> refuse) : IMessageStore, IDisposable
