@@ -84,6 +84,54 @@ public sealed class EngineDeferredSnapshotTests
         Assert.Equal(seen, LastSeen(state));
     }
 
+    [Fact]
+    public async Task The_alarms_written_with_a_snapshot_are_from_the_moment_its_health_was_taken()
+    {
+        await using SteppedController controller = Start();
+        IStateStore state = controller.Service<IStateStore>();
+        string alarm = "fault:" + Node + ":depth_sensor";
+
+        // The report's round takes a snapshot; a fault and its alarm come before it is written.
+        DateTimeOffset taken = controller.Time.GetUtcNow();
+        await controller.ReportAsync(1);
+        await controller.StepForAsync(TimeSpan.FromSeconds(1));
+        await controller.HeartbeatAsync("depth_sensor");
+        Assert.Contains(controller.Engine.Alarms(), a => a.Key == alarm);
+        await controller.StepForAsync(TimeSpan.FromSeconds(DelayS));
+
+        // Health without the fault must come with alarms without its alarm: restored together after
+        // a kill, the alarm would otherwise stay open for a fault the node was never known to have.
+        Assert.Equal(taken, LastSeen(state));
+        Assert.DoesNotContain(alarm, StoredAlarmKeys(state));
+
+        // The next snapshot has both.
+        await controller.StepForAsync(TimeSpan.FromSeconds(IntervalS + DelayS));
+        Assert.Contains(alarm, StoredAlarmKeys(state));
+        Assert.NotEqual(taken, LastSeen(state));
+    }
+
+    [Fact]
+    public async Task A_snapshot_is_written_after_its_delay_on_the_monotonic_clock_whatever_the_wall_clock_does()
+    {
+        await using SteppedController controller = Start();
+        IStateStore state = controller.Service<IStateStore>();
+
+        // Taken now, the snapshot is due DelayS later; a clock correction sets the wall clock an hour back meanwhile.
+        DateTimeOffset taken = controller.Time.GetUtcNow();
+        await controller.ReportAsync(1);
+        controller.Time.SetWallOff(TimeSpan.FromHours(-1));
+        await controller.StepForAsync(TimeSpan.FromSeconds(DelayS - 1));
+        Assert.Null(LastSeen(state));
+        await controller.StepForAsync(TimeSpan.FromSeconds(1));
+        Assert.Equal(taken, LastSeen(state));
+    }
+
+    private static List<string> StoredAlarmKeys(IStateStore state)
+    {
+        JsonElement? alarms = state.Read<JsonElement?>("alarms", JsonDefaults.Options);
+        return alarms is JsonElement doc ? doc.GetProperty("alarms").EnumerateArray().Select(a => a.GetProperty("key").GetString()!).ToList() : [];
+    }
+
     private static DateTimeOffset? LastSeen(IStateStore state)
     {
         JsonElement? health = state.Read<JsonElement?>("health", JsonDefaults.Options);

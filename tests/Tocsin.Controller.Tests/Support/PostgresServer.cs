@@ -20,8 +20,21 @@ public sealed class PostgresServer : IAsyncLifetime
     private readonly string _root = Path.Combine(Path.GetTempPath(), "tocsin-postgres-" + Guid.NewGuid().ToString("N"));
     private readonly string _password = Guid.NewGuid().ToString("N");
     private string _bin = string.Empty;
+    private readonly Func<int> _nextPort;
     private string? _runAs;
     private bool _started;
+
+    /// <summary>A server on a free loopback port.</summary>
+    public PostgresServer()
+        : this(FreePorts.Loopback)
+    {
+    }
+
+    /// <summary>A server taking each start attempt's port from <paramref name="nextPort"/> (tests of the retry give a taken one).</summary>
+    internal PostgresServer(Func<int> nextPort)
+    {
+        _nextPort = nextPort ?? throw new ArgumentNullException(nameof(nextPort));
+    }
 
     public int Port { get; private set; }
 
@@ -44,12 +57,32 @@ public sealed class PostgresServer : IAsyncLifetime
 
         await RequireAsync(Path.Combine(_bin, "initdb"), ["-D", DataDirectory, "-U", Superuser, "--pwfile=" + passwordFile, "--auth=scram-sha-256", "--encoding=UTF8", "--no-locale", "--no-sync"], asServerUser: true)
             .ConfigureAwait(false);
-        Port = FreePorts.Loopback();
-        // synchronous_commit=off is PostgreSQL's match for the controller's SQLite setting (WAL, synchronous=NORMAL).
-        string serverOptions = string.Format(CultureInfo.InvariantCulture, "-p {0} -k {1} -c listen_addresses=127.0.0.1 -c synchronous_commit=off", Port, _root);
-        await RequireAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataDirectory, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60", "-o", serverOptions, "start"], asServerUser: true)
-            .ConfigureAwait(false);
+        await StartOnFreePortAsync().ConfigureAwait(false);
         _started = true;
+    }
+
+    // Another process can take the port between the probe and the server's bind: the server then
+    // exits naming it, and starts again on a fresh port.
+    private async Task StartOnFreePortAsync()
+    {
+        const int Attempts = 3;
+        for (int attempt = 1; ; attempt++)
+        {
+            Port = _nextPort();
+            File.Delete(Path.Combine(_root, "server.log"));
+            // synchronous_commit=off is PostgreSQL's match for the controller's SQLite setting (WAL, synchronous=NORMAL).
+            string serverOptions = string.Format(CultureInfo.InvariantCulture, "-p {0} -k {1} -c listen_addresses=127.0.0.1 -c synchronous_commit=off", Port, _root);
+            try
+            {
+                await RequireAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataDirectory, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60", "-o", serverOptions, "start"], asServerUser: true)
+                    .ConfigureAwait(false);
+                return;
+            }
+            catch (InvalidOperationException e) when (attempt < Attempts && e.Message.Contains("Address already in use", StringComparison.Ordinal))
+            {
+                // pg_ctl has given up on this server; the next attempt starts it afresh.
+            }
+        }
     }
 
     /// <summary>A new empty database; returns its connection string.</summary>

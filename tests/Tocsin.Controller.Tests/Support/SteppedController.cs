@@ -72,6 +72,15 @@ public sealed class SteppedController : IAsyncDisposable
         await Engine.StepAsync(CancellationToken.None);
     }
 
+    /// <summary>Hands the sensor's heartbeat with <paramref name="faults"/> to the engine, received now, and steps once.</summary>
+    public async Task HeartbeatAsync(params string[] faults)
+    {
+        string list = string.Join(",", faults.Select(f => "\"" + f + "\""));
+        Transport.Deliver(new InboundMessage(Sensor, "tocsin/v1/node/" + Sensor + "/hb",
+            Encoding.UTF8.GetBytes("{\"t\":" + Time.GetUtcNow().ToUnixTimeSeconds() + ",\"up_s\":1000,\"faults\":[" + list + "]}"), false, Time.GetUtcNow()));
+        await Engine.StepAsync(CancellationToken.None);
+    }
+
     /// <summary>Steps once a second of engine time for <paramref name="span"/>.</summary>
     public async Task StepForAsync(TimeSpan span)
     {

@@ -60,6 +60,25 @@ public sealed class NodeRuntimeTimerTests
     }
 
     [TestMethod]
+    public void An_acknowledgement_that_arrived_while_the_loop_slept_is_taken_before_the_resend_it_would_prevent()
+    {
+        var h = Connected();
+        Enqueue(h);
+        h.Tick(10);
+        int published = h.Runtime.Outbox.PublishCount;
+        long due = h.Runtime.NextTimerMs();
+        Assert.AreEqual(h.Runtime.Outbox.ResendDueMs, due);
+
+        // The acknowledgement arrives while the loop sleeps until its timer.
+        h.Link.Deliver(h.Topic("ack"), System.Text.Encoding.UTF8.GetBytes("{\"ep\":" + h.Runtime.Outbox.Epoch + ",\"upto\":1}"));
+        h.Tick(due - h.Runtime.NowMs);
+
+        Assert.AreEqual(0, h.Runtime.Outbox.ResendCount);
+        Assert.AreEqual(published, h.Runtime.Outbox.PublishCount);
+        Assert.AreEqual(0, h.Runtime.Outbox.Count);
+    }
+
+    [TestMethod]
     public void A_dropped_connection_brings_the_next_attempt_due_and_nothing_while_disconnected_is_a_resend()
     {
         var h = Connected();
