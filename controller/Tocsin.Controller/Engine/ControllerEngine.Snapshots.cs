@@ -20,17 +20,17 @@ public sealed partial class ControllerEngine
 {
     private PendingSnapshot? _pendingSnapshot;
 
-    // Called once per round: writes the pending snapshot when due, then begins the next when due.
-    private void SnapshotIfDue(DateTimeOffset now)
+    // Called once per round with the monotonic time: writes the pending snapshot when due, then begins the next when due.
+    private void SnapshotIfDue(long nowMs)
     {
-        if (_pendingSnapshot is { } pending && MonotonicMs() >= pending.WriteAtMs)
+        if (_pendingSnapshot is { } pending && nowMs >= pending.WriteAtMs)
         {
             FinishSnapshot();
         }
 
-        if (_dirty && now >= _nextSnapshot)
+        if (_dirty && nowMs >= _nextSnapshotMs)
         {
-            _nextSnapshot = now + TimeSpan.FromSeconds(_options.SnapshotIntervalS);
+            _nextSnapshotMs = nowMs + (_options.SnapshotIntervalS * 1000L);
             BeginSnapshot();
         }
     }

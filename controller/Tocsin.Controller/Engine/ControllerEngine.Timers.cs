@@ -35,10 +35,10 @@ public sealed partial class ControllerEngine
             Remember(alert.Expire(now));
         }
 
-        if (now >= _nextArchive)
+        if (MonotonicMs() >= _nextArchiveMs)
         {
             // Commands long expired leave memory for the archive; once a minute is soon enough.
-            _nextArchive = now + TimeSpan.FromMinutes(1);
+            _nextArchiveMs = MonotonicMs() + 60_000;
             int archived = _ledgerStore.ArchiveExpired(_ledger, now, out int failed);
             if (archived > 0)
             {

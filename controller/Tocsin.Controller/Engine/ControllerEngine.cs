@@ -47,7 +47,6 @@ public sealed partial class ControllerEngine : BackgroundService
     private SequenceBook _sequences = new();
     private DeliveryLedger _ledger = new();
     private readonly LedgerStore _ledgerStore;
-    private DateTimeOffset _nextArchive;
     private readonly HealthSnapshotWriter _healthWriter = new();
     private readonly SequenceSnapshotWriter _sequenceWriter = new();
     private const int CoverageKept = 16;
@@ -57,8 +56,11 @@ public sealed partial class ControllerEngine : BackgroundService
     private AlarmBoard _alarms = new();
     private WarningRuleEngine? _rules;
     private readonly FanOutPlanner _planner;
-    private DateTimeOffset _nextTimer;
-    private DateTimeOffset _nextSnapshot;
+    // On the monotonic clock (MonotonicMs): a wall clock set back an hour must not stop the engine's
+    // timer, snapshots or archive passes for an hour, nor one set forward bring them all at once.
+    private long _nextTimerMs = long.MinValue;
+    private long _nextSnapshotMs = long.MinValue;
+    private long _nextArchiveMs = long.MinValue;
     private bool _dirty;
     private int _alertNumber;
 
@@ -222,9 +224,10 @@ public sealed partial class ControllerEngine : BackgroundService
         }
 
         DateTimeOffset now = _time.GetUtcNow();
-        if (now >= _nextTimer)
+        long nowMs = MonotonicMs();
+        if (nowMs >= _nextTimerMs)
         {
-            _nextTimer = now + TimeSpan.FromSeconds(1);
+            _nextTimerMs = nowMs + 1000;
             if (batch.Count == 0)
             {
                 CommitDueStates();
@@ -233,7 +236,7 @@ public sealed partial class ControllerEngine : BackgroundService
             await OnTimerAsync(now, cancellation).ConfigureAwait(false);
         }
 
-        SnapshotIfDue(now);
+        SnapshotIfDue(nowMs);
     }
 
     /// <inheritdoc />

@@ -111,7 +111,7 @@ public sealed class EngineDeferredSnapshotTests
     }
 
     [Fact]
-    public async Task A_snapshot_is_written_after_its_delay_on_the_monotonic_clock_whatever_the_wall_clock_does()
+    public async Task Snapshots_are_taken_and_written_on_the_monotonic_clock_whatever_the_wall_clock_does()
     {
         await using SteppedController controller = Start();
         IStateStore state = controller.Service<IStateStore>();
@@ -124,6 +124,13 @@ public sealed class EngineDeferredSnapshotTests
         Assert.Null(LastSeen(state));
         await controller.StepForAsync(TimeSpan.FromSeconds(1));
         Assert.Equal(taken, LastSeen(state));
+
+        // The next is taken one interval after the first, not an hour later when the wall clock gets back there.
+        await controller.StepForAsync(TimeSpan.FromSeconds(1));
+        DateTimeOffset second = controller.Time.GetUtcNow();
+        await controller.ReportAsync(2);
+        await controller.StepForAsync(TimeSpan.FromSeconds(IntervalS));
+        Assert.Equal(second, LastSeen(state));
     }
 
     private static List<string> StoredAlarmKeys(IStateStore state)

@@ -53,4 +53,19 @@ public sealed class EngineNodeStateReleaseTests
         controller.Engine.SaveNow();
         Assert.Equal(fourthSeen, Assert.Single(messages.States()).LastSeenUtcMs);
     }
+
+    [Fact]
+    public async Task The_engines_timer_goes_on_when_the_wall_clock_is_set_back()
+    {
+        await using SteppedController controller = SteppedController.Start("sn-release-2", o => o.SnapshotIntervalS = IntervalS);
+        IMessageStore messages = controller.Service<IMessageStore>();
+
+        // A clock correction sets the wall clock an hour back after a report. Only the engine's
+        // once-a-second timer releases a held state in rounds with nothing to ingest: it must keep
+        // its second on the monotonic clock, not wait for the wall clock to come back.
+        await controller.ReportAsync(1);
+        controller.Time.SetWallOff(TimeSpan.FromHours(-1));
+        await controller.StepForAsync(TimeSpan.FromSeconds(IntervalS + 1));
+        Assert.Contains("\"seq\":1", Assert.Single(messages.States()).LastReportJson, StringComparison.Ordinal);
+    }
 }
