@@ -7,7 +7,10 @@ namespace Tocsin.Controller.Engine;
 /// <summary>Once-a-second work: resends, rule holds, offline detection, alarms, expiry.</summary>
 public sealed partial class ControllerEngine
 {
-    private async Task OnTimerAsync(DateTimeOffset now, CancellationToken cancellation)
+    // Called once a second of the monotonic clock (nowMs). What it compares, though (when a command was
+    // sent, a node last seen, an alert expires), is wall time kept with the ledger, health and alerts
+    // across restarts: a wall clock set back still delays those by as much.
+    private async Task OnTimerAsync(DateTimeOffset now, long nowMs, CancellationToken cancellation)
     {
         foreach (NodeDelivery due in _ledger.DueForResend(now, ResendInterval))
         {
@@ -35,10 +38,10 @@ public sealed partial class ControllerEngine
             Remember(alert.Expire(now));
         }
 
-        if (MonotonicMs() >= _nextArchiveMs)
+        if (nowMs >= _nextArchiveMs)
         {
             // Commands long expired leave memory for the archive; once a minute is soon enough.
-            _nextArchiveMs = MonotonicMs() + 60_000;
+            _nextArchiveMs = nowMs + 60_000;
             int archived = _ledgerStore.ArchiveExpired(_ledger, now, out int failed);
             if (archived > 0)
             {

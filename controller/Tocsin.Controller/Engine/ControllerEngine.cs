@@ -233,7 +233,7 @@ public sealed partial class ControllerEngine : BackgroundService
                 CommitDueStates();
             }
 
-            await OnTimerAsync(now, cancellation).ConfigureAwait(false);
+            await OnTimerAsync(now, nowMs, cancellation).ConfigureAwait(false);
         }
 
         SnapshotIfDue(nowMs);

@@ -119,7 +119,7 @@ public sealed class EngineDeferredSnapshotTests
         // Taken now, the snapshot is due DelayS later; a clock correction sets the wall clock an hour back meanwhile.
         DateTimeOffset taken = controller.Time.GetUtcNow();
         await controller.ReportAsync(1);
-        controller.Time.SetWallOff(TimeSpan.FromHours(-1));
+        controller.Time.ShiftWall(TimeSpan.FromHours(-1));
         await controller.StepForAsync(TimeSpan.FromSeconds(DelayS - 1));
         Assert.Null(LastSeen(state));
         await controller.StepForAsync(TimeSpan.FromSeconds(1));

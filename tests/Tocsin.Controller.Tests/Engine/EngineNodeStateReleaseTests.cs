@@ -64,8 +64,11 @@ public sealed class EngineNodeStateReleaseTests
         // once-a-second timer releases a held state in rounds with nothing to ingest: it must keep
         // its second on the monotonic clock, not wait for the wall clock to come back.
         await controller.ReportAsync(1);
-        controller.Time.SetWallOff(TimeSpan.FromHours(-1));
-        await controller.StepForAsync(TimeSpan.FromSeconds(IntervalS + 1));
+        Assert.Empty(messages.States());
+        controller.Time.ShiftWall(TimeSpan.FromHours(-1));
+        await controller.StepForAsync(TimeSpan.FromSeconds(IntervalS - 1));
+        Assert.Empty(messages.States());
+        await controller.StepForAsync(TimeSpan.FromSeconds(2));
         Assert.Contains("\"seq\":1", Assert.Single(messages.States()).LastReportJson, StringComparison.Ordinal);
     }
 }

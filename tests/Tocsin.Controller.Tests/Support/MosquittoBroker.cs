@@ -63,20 +63,27 @@ public sealed class MosquittoBroker : IAsyncDisposable
                 UseShellExecute = false,
             }) ?? throw new InvalidOperationException("mosquitto did not start");
             var broker = new MosquittoBroker(process, directory, port, password);
-            if (await broker.ListeningAsync().ConfigureAwait(false))
+            bool listening;
+            try
+            {
+                listening = await broker.ListeningAsync().ConfigureAwait(false);
+            }
+            catch
+            {
+                await broker.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+
+            if (listening)
             {
                 return broker;
             }
 
-            string error = "no answer in 10 s";
-            if (process.HasExited)
-            {
-                // Waiting for the exit also waits for the last of its output.
-                await process.WaitForExitAsync().ConfigureAwait(false);
-                error = broker.Log;
-            }
+            bool exited = process.HasExited;
 
+            // Stopping it also waits for the last of its output.
             await broker.DisposeAsync().ConfigureAwait(false);
+            string error = (exited ? string.Empty : "no answer in 10 s: ") + broker.Log;
             if (attempt == Attempts || !error.Contains("in use", StringComparison.OrdinalIgnoreCase))
             {
                 throw new InvalidOperationException("mosquitto did not listen on " + port + ": " + error);
@@ -146,9 +153,10 @@ public sealed class MosquittoBroker : IAsyncDisposable
         if (!_process.HasExited)
         {
             _process.Kill();
-            await _process.WaitForExitAsync().ConfigureAwait(false);
         }
 
+        // Also waits for the output readers to finish, so none runs after the process is disposed.
+        await _process.WaitForExitAsync().ConfigureAwait(false);
         _process.Dispose();
         try
         {

@@ -19,8 +19,8 @@ public sealed class PostgresServer : IAsyncLifetime
     private static readonly string[] BinaryDirectories = ["/usr/local/bin", .. DebianBinaryDirectories(), "/usr/bin"];
     private readonly string _root = Path.Combine(Path.GetTempPath(), "tocsin-postgres-" + Guid.NewGuid().ToString("N"));
     private readonly string _password = Guid.NewGuid().ToString("N");
-    private string _bin = string.Empty;
     private readonly Func<int> _nextPort;
+    private string _bin = string.Empty;
     private string? _runAs;
     private bool _started;
 

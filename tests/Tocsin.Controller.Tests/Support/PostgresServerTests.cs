@@ -12,9 +12,10 @@ public sealed class PostgresServerTests
     [Fact]
     public async Task A_port_taken_before_the_server_binds_it_is_replaced_by_a_fresh_one()
     {
-        int taken = FreePorts.Loopback();
-        using var squatter = new TcpListener(IPAddress.Loopback, taken);
+        // Bound before its number is known, so nothing else can take it in between.
+        using var squatter = new TcpListener(IPAddress.Loopback, 0);
         squatter.Start();
+        int taken = ((IPEndPoint)squatter.LocalEndpoint).Port;
         var given = new List<int>();
         var server = new PostgresServer(() =>
         {

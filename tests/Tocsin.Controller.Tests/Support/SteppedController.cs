@@ -77,7 +77,7 @@ public sealed class SteppedController : IAsyncDisposable
     {
         string list = string.Join(",", faults.Select(f => "\"" + f + "\""));
         Transport.Deliver(new InboundMessage(Sensor, "tocsin/v1/node/" + Sensor + "/hb",
-            Encoding.UTF8.GetBytes("{\"t\":" + Time.GetUtcNow().ToUnixTimeSeconds() + ",\"up_s\":1000,\"faults\":[" + list + "]}"), false, Time.GetUtcNow()));
+            Encoding.UTF8.GetBytes("{\"t\":" + Time.GetUtcNow().ToUnixTimeMilliseconds() + ",\"up_s\":1000,\"faults\":[" + list + "]}"), false, Time.GetUtcNow()));
         await Engine.StepAsync(CancellationToken.None);
     }
 

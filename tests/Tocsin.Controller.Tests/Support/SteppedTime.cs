@@ -18,6 +18,6 @@ public sealed class SteppedTime : TimeProvider
     /// <summary>Moves both clocks on.</summary>
     public void Advance(TimeSpan by) => _monotonic += by;
 
-    /// <summary>Sets the wall clock <paramref name="by"/> off (back when negative); monotonic time does not move.</summary>
-    public void SetWallOff(TimeSpan by) => _wallOffset += by;
+    /// <summary>Moves the wall clock alone by <paramref name="by"/> (back when negative); monotonic time does not move.</summary>
+    public void ShiftWall(TimeSpan by) => _wallOffset += by;
 }
