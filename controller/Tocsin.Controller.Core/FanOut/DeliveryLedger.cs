@@ -243,12 +243,15 @@ public sealed class DeliveryLedger
 
     /// <summary>
     /// Deliveries to resend at <paramref name="now"/>: nothing heard from the node yet, the last send at
-    /// least <paramref name="interval"/> ago, the command neither expired nor retired.
+    /// least <paramref name="interval"/> ago, the command neither expired nor retired. A last send
+    /// stamped after <paramref name="now"/> means the wall clock was set back since: it is resent now
+    /// rather than held until the clock catches up (an hour back would hold a warning's resends an hour),
+    /// and a node that already has the command drops the copy as a redelivery.
     /// </summary>
     public IReadOnlyList<NodeDelivery> DueForResend(DateTimeOffset now, TimeSpan interval)
     {
         _resendable.RemoveWhere(k => !IsLive(k.Command, now));
-        return _resendable.Select(k => _deliveries[k]).Where(d => now - d.LastSentAt >= interval)
+        return _resendable.Select(k => _deliveries[k]).Where(d => now - d.LastSentAt >= interval || d.LastSentAt > now)
             .OrderBy(d => d.LastSentAt).ThenBy(d => d.NodeId, StringComparer.Ordinal).ThenBy(d => d.CommandId, StringComparer.Ordinal).ToList();
     }
 

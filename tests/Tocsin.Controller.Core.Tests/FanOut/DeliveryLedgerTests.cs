@@ -134,6 +134,24 @@ public sealed class DeliveryLedgerTests
     }
 
     [Fact]
+    public void A_wall_clock_set_back_after_a_send_brings_the_resend_at_once_instead_of_when_it_catches_up()
+    {
+        Result("bn-a", "received");
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.Empty(_ledger.DueForResend(_clock.Now, Resend));
+
+        // Set back a minute: the sends now look 50 s in the future.
+        var due = _ledger.DueForResend(_clock.Advance(TimeSpan.FromMinutes(-1)), Resend);
+        Assert.Equal(["bn-b", "bn-c"], due.Select(d => d.NodeId));
+
+        // Once resent at the new time, the interval counts from there.
+        _ledger.MarkSent(Cmd, "bn-b", _clock.Now);
+        _ledger.MarkSent(Cmd, "bn-c", _clock.Now);
+        Assert.Empty(_ledger.DueForResend(_clock.Advance(TimeSpan.FromSeconds(29)), Resend));
+        Assert.Equal(2, _ledger.DueForResend(_clock.Advance(TimeSpan.FromSeconds(1)), Resend).Count);
+    }
+
+    [Fact]
     public void Resends_stop_when_the_command_expires_or_is_retired()
     {
         Assert.Equal(3, _ledger.DueForResend(_clock.Advance(TimeSpan.FromMinutes(9)), Resend).Count);
