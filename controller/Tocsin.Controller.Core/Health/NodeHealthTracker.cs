@@ -15,6 +15,7 @@ public sealed class NodeHealthTracker
     private readonly HealthOptions _options;
     private readonly Dictionary<string, NodeHealth> _nodes = new(StringComparer.Ordinal);
     private DateTimeOffset _nextSilenceCheck = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastEvaluated = DateTimeOffset.MinValue;
 
     /// <summary>Creates a tracker.</summary>
     public NodeHealthTracker(HealthOptions? options = null)
@@ -113,6 +114,13 @@ public sealed class NodeHealthTracker
     /// <summary>Marks nodes offline that have been silent for <see cref="HealthOptions.MissedHeartbeats"/> heartbeat periods.</summary>
     public IReadOnlyList<HealthChange> Evaluate(DateTimeOffset now)
     {
+        if (now < _lastEvaluated)
+        {
+            CountSilenceFrom(now);
+        }
+
+        _lastEvaluated = now;
+
         // Called every second over thousands of nodes: scan only when some node can have gone silent.
         if (now < _nextSilenceCheck)
         {
@@ -141,6 +149,18 @@ public sealed class NodeHealthTracker
 
         _nextSilenceCheck = next;
         return changes ?? (IReadOnlyList<HealthChange>)[];
+    }
+
+    // The wall clock was set back: nodes seen "after" now would count as silent only once it caught up
+    // (an hour back, a node dead since would stay online an hour more). Their silence counts from now.
+    private void CountSilenceFrom(DateTimeOffset now)
+    {
+        foreach (NodeHealth n in _nodes.Values.Where(n => n.LastSeen > now).ToList())
+        {
+            _nodes[n.NodeId] = n with { LastSeen = now };
+        }
+
+        _nextSilenceCheck = DateTimeOffset.MinValue;
     }
 
     private NodeHealth Node(string nodeId) => _nodes.GetValueOrDefault(nodeId) ?? NewNode(nodeId);

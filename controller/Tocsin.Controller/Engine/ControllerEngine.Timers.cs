@@ -7,9 +7,10 @@ namespace Tocsin.Controller.Engine;
 /// <summary>Once-a-second work: resends, rule holds, offline detection, alarms, expiry.</summary>
 public sealed partial class ControllerEngine
 {
-    // Called once a second of the monotonic clock (nowMs). What it compares, though (when a command was
-    // sent, a node last seen, an alert expires), is wall time kept with the ledger, health and alerts
-    // across restarts: a wall clock set back still delays those by as much.
+    // Called once a second of the monotonic clock (nowMs). What it compares, though, is wall time kept
+    // with the ledger, health and alerts across restarts. Resends and offline detection allow for a
+    // wall clock set back (DeliveryLedger.DueForResend, NodeHealthTracker.Evaluate); alert expiry, rule
+    // holds and alarm repeats still follow the wall clock, so a set-back delays them by as much.
     private async Task OnTimerAsync(DateTimeOffset now, long nowMs, CancellationToken cancellation)
     {
         foreach (NodeDelivery due in _ledger.DueForResend(now, ResendInterval))

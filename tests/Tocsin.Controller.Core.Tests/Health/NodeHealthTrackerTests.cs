@@ -51,6 +51,22 @@ public sealed class NodeHealthTrackerTests
     }
 
     [Fact]
+    public void A_wall_clock_set_back_counts_a_silent_nodes_missed_heartbeats_from_then_not_from_its_future_last_seen()
+    {
+        _tracker.Observe(Online("bn-1"), _clock.Now);
+        _tracker.Observe(Heartbeat("bn-1"), _clock.Advance(TimeSpan.FromSeconds(60)));
+        Assert.Empty(_tracker.Evaluate(_clock.Advance(TimeSpan.FromSeconds(1))));
+
+        // An hour back, then silence: offline three periods after the set-back, not an hour and three periods.
+        DateTimeOffset back = _clock.Advance(TimeSpan.FromHours(-1));
+        Assert.Empty(_tracker.Evaluate(back));
+        Assert.Equal(back, _tracker.Get("bn-1")!.LastSeen);
+        Assert.Empty(_tracker.Evaluate(_clock.Advance(TimeSpan.FromSeconds(179))));
+        HealthChange c = Assert.Single(_tracker.Evaluate(_clock.Advance(TimeSpan.FromSeconds(1))));
+        Assert.Equal(("bn-1", HealthChangeKind.WentOffline), (c.NodeId, c.Kind));
+    }
+
+    [Fact]
     public void The_configured_heartbeat_period_sets_the_offline_threshold()
     {
         _tracker.SetHeartbeatPeriod("bn-1", TimeSpan.FromMinutes(2));
