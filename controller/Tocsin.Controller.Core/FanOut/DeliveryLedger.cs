@@ -244,14 +244,16 @@ public sealed class DeliveryLedger
     /// <summary>
     /// Deliveries to resend at <paramref name="now"/>: nothing heard from the node yet, the last send at
     /// least <paramref name="interval"/> ago, the command neither expired nor retired. A last send
-    /// stamped after <paramref name="now"/> means the wall clock was set back since: it is resent now
-    /// rather than held until the clock catches up (an hour back would hold a warning's resends an hour),
-    /// and a node that already has the command drops the copy as a redelivery.
+    /// stamped at least an interval after <paramref name="now"/> means the wall clock was set back by
+    /// more than that since: it is resent now rather than held until the clock catches up (an hour back
+    /// would hold a warning's resends an hour). A smaller set-back, as a clock correction usually is,
+    /// only delays resends by as much, instead of sending a whole fan-out again at once. A node that
+    /// already has the command refuses the copy as a replay and restates its result.
     /// </summary>
     public IReadOnlyList<NodeDelivery> DueForResend(DateTimeOffset now, TimeSpan interval)
     {
         _resendable.RemoveWhere(k => !IsLive(k.Command, now));
-        return _resendable.Select(k => _deliveries[k]).Where(d => now - d.LastSentAt >= interval || d.LastSentAt > now)
+        return _resendable.Select(k => _deliveries[k]).Where(d => now - d.LastSentAt >= interval || d.LastSentAt - now >= interval)
             .OrderBy(d => d.LastSentAt).ThenBy(d => d.NodeId, StringComparer.Ordinal).ThenBy(d => d.CommandId, StringComparer.Ordinal).ToList();
     }
 

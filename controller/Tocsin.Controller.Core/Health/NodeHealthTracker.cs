@@ -34,6 +34,13 @@ public sealed class NodeHealthTracker
         foreach (NodeHealth n in snapshot.Nodes)
         {
             t._nodes[n.NodeId] = n;
+
+            // The latest message it holds was seen no later than the snapshot: a clock set back while
+            // the controller was stopped shows at the first Evaluate as one set back while it ran.
+            if (n.LastSeen is DateTimeOffset seen && seen > t._lastEvaluated)
+            {
+                t._lastEvaluated = seen;
+            }
         }
 
         return t;
@@ -116,7 +123,7 @@ public sealed class NodeHealthTracker
     {
         if (now < _lastEvaluated)
         {
-            CountSilenceFrom(now);
+            AllowForClockSetBack(now);
         }
 
         _lastEvaluated = now;
@@ -151,13 +158,17 @@ public sealed class NodeHealthTracker
         return changes ?? (IReadOnlyList<HealthChange>)[];
     }
 
-    // The wall clock was set back: nodes seen "after" now would count as silent only once it caught up
-    // (an hour back, a node dead since would stay online an hour more). Their silence counts from now.
-    private void CountSilenceFrom(DateTimeOffset now)
+    // The wall clock was set back: online nodes seen "after" now would count as silent only once it
+    // caught up (an hour back, a node dead since would stay online an hour more). Their last-seen times
+    // move back with the clock, keeping how long ago each was seen (to the second the timer runs at),
+    // so they go offline on time and show when they were seen on the clock as it now reads.
+    private void AllowForClockSetBack(DateTimeOffset now)
     {
-        foreach (NodeHealth n in _nodes.Values.Where(n => n.LastSeen > now).ToList())
+        TimeSpan setBack = _lastEvaluated - now;
+        foreach (NodeHealth n in _nodes.Values.Where(n => n.Connectivity == Connectivity.Online && n.LastSeen > now).ToList())
         {
-            _nodes[n.NodeId] = n with { LastSeen = now };
+            DateTimeOffset moved = n.LastSeen!.Value - setBack;
+            _nodes[n.NodeId] = n with { LastSeen = moved < now ? moved : now };
         }
 
         _nextSilenceCheck = DateTimeOffset.MinValue;

@@ -9,8 +9,9 @@ public sealed partial class ControllerEngine
 {
     // Called once a second of the monotonic clock (nowMs). What it compares, though, is wall time kept
     // with the ledger, health and alerts across restarts. Resends and offline detection allow for a
-    // wall clock set back (DeliveryLedger.DueForResend, NodeHealthTracker.Evaluate); alert expiry, rule
-    // holds and alarm repeats still follow the wall clock, so a set-back delays them by as much.
+    // wall clock set back (DeliveryLedger.DueForResend, NodeHealthTracker.Evaluate); alert and command
+    // expiry, the archive's cutoff, rule holds and alarm repeats still follow the wall clock, so a
+    // set-back delays them by as much.
     private async Task OnTimerAsync(DateTimeOffset now, long nowMs, CancellationToken cancellation)
     {
         foreach (NodeDelivery due in _ledger.DueForResend(now, ResendInterval))

@@ -134,13 +134,18 @@ public sealed class DeliveryLedgerTests
     }
 
     [Fact]
-    public void A_wall_clock_set_back_after_a_send_brings_the_resend_at_once_instead_of_when_it_catches_up()
+    public void A_wall_clock_set_back_by_more_than_an_interval_brings_the_resend_at_once_instead_of_when_it_catches_up()
     {
         Result("bn-a", "received");
         _clock.Advance(TimeSpan.FromSeconds(10));
         Assert.Empty(_ledger.DueForResend(_clock.Now, Resend));
 
-        // Set back a minute: the sends now look 50 s in the future.
+        // Set back 2 s, as a clock correction usually is: the resends wait 2 s longer, no more.
+        Assert.Empty(_ledger.DueForResend(_clock.Advance(TimeSpan.FromSeconds(-2)), Resend));
+        Assert.Empty(_ledger.DueForResend(_clock.Advance(TimeSpan.FromSeconds(21)), Resend));
+        Assert.Equal(2, _ledger.DueForResend(_clock.Advance(TimeSpan.FromSeconds(1)), Resend).Count);
+
+        // Set back a minute: the sends now look 30 s in the future, a whole interval.
         var due = _ledger.DueForResend(_clock.Advance(TimeSpan.FromMinutes(-1)), Resend);
         Assert.Equal(["bn-b", "bn-c"], due.Select(d => d.NodeId));
 

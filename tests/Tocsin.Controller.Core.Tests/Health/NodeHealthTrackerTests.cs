@@ -51,19 +51,38 @@ public sealed class NodeHealthTrackerTests
     }
 
     [Fact]
-    public void A_wall_clock_set_back_counts_a_silent_nodes_missed_heartbeats_from_then_not_from_its_future_last_seen()
+    public void A_wall_clock_set_back_moves_last_seen_with_it_so_a_silent_node_goes_offline_on_time()
     {
         _tracker.Observe(Online("bn-1"), _clock.Now);
         _tracker.Observe(Heartbeat("bn-1"), _clock.Advance(TimeSpan.FromSeconds(60)));
+        _tracker.Observe(Online("bn-2"), _clock.Now);
+        _tracker.Observe(new StatusMessage("bn-2", false, "broadcast", null, null, null, null, null), _clock.Now);
+        DateTimeOffset offlineSeen = _tracker.Get("bn-2")!.LastSeen!.Value;
         Assert.Empty(_tracker.Evaluate(_clock.Advance(TimeSpan.FromSeconds(1))));
 
-        // An hour back, then silence: offline three periods after the set-back, not an hour and three periods.
+        // An hour back, then silence: bn-1 was seen a second before, and still is; offline 180 s after
+        // that, not an hour later. The node already offline keeps its time.
         DateTimeOffset back = _clock.Advance(TimeSpan.FromHours(-1));
         Assert.Empty(_tracker.Evaluate(back));
-        Assert.Equal(back, _tracker.Get("bn-1")!.LastSeen);
-        Assert.Empty(_tracker.Evaluate(_clock.Advance(TimeSpan.FromSeconds(179))));
+        Assert.Equal(back - TimeSpan.FromSeconds(1), _tracker.Get("bn-1")!.LastSeen);
+        Assert.Equal(offlineSeen, _tracker.Get("bn-2")!.LastSeen);
+        Assert.Empty(_tracker.Evaluate(_clock.Advance(TimeSpan.FromSeconds(178))));
         HealthChange c = Assert.Single(_tracker.Evaluate(_clock.Advance(TimeSpan.FromSeconds(1))));
         Assert.Equal(("bn-1", HealthChangeKind.WentOffline), (c.NodeId, c.Kind));
+    }
+
+    [Fact]
+    public void A_wall_clock_set_back_while_the_controller_was_stopped_is_allowed_for_after_a_restore()
+    {
+        _tracker.Observe(Online("bn-1"), _clock.Now);
+        _tracker.Observe(Heartbeat("bn-1"), _clock.Advance(TimeSpan.FromSeconds(60)));
+        NodeHealthTracker restored = NodeHealthTracker.FromSnapshot(_tracker.Export());
+
+        // Restarted with the clock an hour back, the node silent since its heartbeat.
+        DateTimeOffset back = _clock.Advance(TimeSpan.FromHours(-1));
+        Assert.Empty(restored.Evaluate(back));
+        Assert.Empty(restored.Evaluate(_clock.Advance(TimeSpan.FromSeconds(179))));
+        Assert.Equal(HealthChangeKind.WentOffline, Assert.Single(restored.Evaluate(_clock.Advance(TimeSpan.FromSeconds(1)))).Kind);
     }
 
     [Fact]
