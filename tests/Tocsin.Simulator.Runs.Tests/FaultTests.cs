@@ -122,6 +122,9 @@ public sealed class FaultTests : IClassFixture<FaultGalleryRun>
         Assert.Equal(2, Seen("Forge", "injected"));
         Assert.Equal(0, Seen("Forge", "actedOnAttack"));
         Assert.True(Seen("Forge", "badMacRefused") >= 1 || _run.Report.Timeline.Any(e => e.Kind == "security"));
+
+        // The refusing nodes' security events reach the operators as alarms.
+        Assert.True(Seen("Forge", "securityAlarms") >= 1);
     }
 
     [Fact]

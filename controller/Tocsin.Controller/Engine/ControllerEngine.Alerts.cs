@@ -136,7 +136,14 @@ public sealed partial class ControllerEngine
     public AlarmAcknowledgement Acknowledge(long alarmId, Actor by)
     {
         _dirty = true;
-        return _alarms.Acknowledge(alarmId, by, _time.GetUtcNow());
+        DateTimeOffset now = _time.GetUtcNow();
+        AlarmAcknowledgement ack = _alarms.Acknowledge(alarmId, by, now);
+        if (ack.Succeeded && SecurityAlarms.EndsWhenAcknowledged(ack.Alarm.Key))
+        {
+            _alarms.Resolve(ack.Alarm.Key, now);
+        }
+
+        return ack;
     }
 
     private void Remember(AlertTransition t)

@@ -163,6 +163,9 @@ public sealed partial class ControllerEngine
                 }
 
                 break;
+            case EventMessage ev when ev.Type == EventTypes.Security:
+                OnSecurityEvent(ev, inbound.ReceivedUtc);
+                break;
             case EventMessage ev when _rules != null:
                 SensorEvidence? evidence = SensorEvidence.FromEvent(ev, community, inbound.ReceivedUtc);
                 if (evidence != null)

@@ -1,6 +1,7 @@
 using Tocsin.Controller.Alerts;
 using Tocsin.Controller.FanOut;
 using Tocsin.Controller.Health;
+using Tocsin.Controller.Ingest;
 
 namespace Tocsin.Controller.Engine;
 
@@ -71,6 +72,16 @@ public sealed partial class ControllerEngine
         AlarmNotification? n = HealthAlarms.Apply(_alarms, change);
         if (n != null)
         {
+            LogAlarm(n.Reason.ToString(), n.Audience.ToString(), n.Alarm.Message);
+        }
+    }
+
+    private void OnSecurityEvent(EventMessage security, DateTimeOffset at)
+    {
+        AlarmNotification? n = SecurityAlarms.Apply(_alarms, security, at);
+        if (n != null)
+        {
+            _dirty = true;
             LogAlarm(n.Reason.ToString(), n.Audience.ToString(), n.Alarm.Message);
         }
     }

@@ -331,6 +331,7 @@ public sealed partial class DeterministicRun
         long refused = 0;
         long badMac = 0;
         long replayed = 0;
+        long securityAlarms = 0;
         long faults = 0;
         long sounded = 0;
         foreach (SimulatedNode n in a.Nodes)
@@ -339,6 +340,7 @@ public sealed partial class DeterministicRun
             refused += tally.RejectedTotal;
             badMac += tally.BadMac;
             replayed += tally.Replayed;
+            securityAlarms += tally.SecurityAlarms;
             faults += tally.Faults.Values.Sum();
             sounded += n.AudibleStarts.Count;
         }
@@ -346,6 +348,7 @@ public sealed partial class DeterministicRun
         c["commandsRefused"] = refused;
         c["badMacRefused"] = badMac;
         c["replaysRefused"] = replayed;
+        c["securityAlarms"] = securityAlarms;
         c["nodeFaultEvents"] = faults;
         c["soundStarts"] = sounded;
         return c;

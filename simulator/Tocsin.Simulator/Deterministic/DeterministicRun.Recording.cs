@@ -67,9 +67,22 @@ public sealed partial class DeterministicRun
         if (message.StartsWith("ALARM (Raised", StringComparison.Ordinal))
         {
             _alarmsRaised++;
+            if (SecurityAlarmNode(message) is { } node)
+            {
+                TallyOf(node).SecurityAlarms++;
+            }
         }
 
         Note("controller", "controller", message);
+    }
+
+    // "ALARM (Raised, to Operator): node bn-1 refused commands in its last minute: ..." names bn-1.
+    private static string? SecurityAlarmNode(string message)
+    {
+        const string Lead = "): node ";
+        int start = message.IndexOf(Lead, StringComparison.Ordinal);
+        int end = message.IndexOf(" " + Tocsin.Controller.Health.SecurityAlarms.Phrase, StringComparison.Ordinal);
+        return start < 0 || end <= start + Lead.Length ? null : message[(start + Lead.Length)..end];
     }
 
     private void OnNodePublished(string node, OutgoingPublish publish)

@@ -27,7 +27,8 @@ public static class FaultEffects
             FaultType.StuckRelay or FaultType.DeadAmplifier => string.Format(CultureInfo.InvariantCulture,
                 "{0} times a target started sounding, {1} alarms raised at the controller (failed deliveries show in the alerts' coverage)", V("soundStarts"), V("alarmsRaised")),
             FaultType.Replay or FaultType.Forge => string.Format(CultureInfo.InvariantCulture,
-                "{0} packets injected; nodes refused {1} for a bad MAC and {2} as replays; {3} acted on the attack", V("injected"), V("badMacRefused"), V("replaysRefused"), V("actedOnAttack")),
+                "{0} packets injected; nodes refused {1} for a bad MAC and {2} as replays; {3} acted on the attack; {4} security alarms raised at the controller",
+                V("injected"), V("badMacRefused"), V("replaysRefused"), V("actedOnAttack"), V("securityAlarms")),
             _ => string.Format(CultureInfo.InvariantCulture, "{0} alarms raised at the controller", V("alarmsRaised")),
         };
     }

@@ -24,6 +24,9 @@ public sealed class NodeTally
     /// <summary>Commands refused as replays.</summary>
     public long Replayed { get; set; }
 
+    /// <summary>Security alarms the controller raised for the node (its refusals of commands reported to operators).</summary>
+    public long SecurityAlarms { get; set; }
+
     /// <summary>Fault events (appeared) by fault name.</summary>
     public Dictionary<string, int> Faults { get; } = new(StringComparer.Ordinal);
 

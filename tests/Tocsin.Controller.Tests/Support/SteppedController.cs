@@ -72,6 +72,14 @@ public sealed class SteppedController : IAsyncDisposable
         await Engine.StepAsync(CancellationToken.None);
     }
 
+    /// <summary>Hands the sensor's event number <paramref name="seq"/> with <paramref name="fields"/> (JSON members) to the engine, received now, and steps once.</summary>
+    public async Task EventAsync(long seq, string fields)
+    {
+        Transport.Deliver(new InboundMessage(Sensor, "tocsin/v1/node/" + Sensor + "/event",
+            Encoding.UTF8.GetBytes("{\"ep\":7,\"floor\":1,\"seq\":" + seq + ",\"up\":1000," + fields + "}"), false, Time.GetUtcNow()));
+        await Engine.StepAsync(CancellationToken.None);
+    }
+
     /// <summary>Hands the sensor's heartbeat with <paramref name="faults"/> to the engine, received now, and steps once.</summary>
     public async Task HeartbeatAsync(params string[] faults)
     {
