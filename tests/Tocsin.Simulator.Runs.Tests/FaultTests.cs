@@ -128,6 +128,17 @@ public sealed class FaultTests : IClassFixture<FaultGalleryRun>
     }
 
     [Fact]
+    public void Only_the_forgery_raises_security_alarms()
+    {
+        // A replayed command the node already has looks like the controller's own resend: refused
+        // without an event. Nothing else in the gallery is an attack.
+        foreach (FaultSummary f in _run.Report.Faults.Where(f => f.Type != "Forge"))
+        {
+            Assert.True(f.Observed["securityAlarms"] == 0, f.Type + " raised " + f.Observed["securityAlarms"] + " security alarms");
+        }
+    }
+
+    [Fact]
     public void A_blocked_drain_floods_its_low_point_deeper_than_the_same_site_with_a_working_drain()
     {
         double blocked = _run.Report.Series.DepthMm["sn-kaiyuan-01-1"].Max(p => p[1]);

@@ -5,12 +5,14 @@ using Tocsin.Controller.Ingest;
 namespace Tocsin.Controller.Health;
 
 /// <summary>
-/// Operator alarms for nodes' security events: commands a node refused unheard (a bad signature,
-/// malformed, retained, too old for its replay window, no key). A node sends one at most a minute, and
-/// none for a plain redelivery of a command it already has, so every event is worth an alarm: someone
-/// may be forging or replaying commands to the loudspeakers. One alarm per node nags until
-/// acknowledged; acknowledging ends it (<see cref="EndsWhenAcknowledged"/>), so a later attack raises
-/// a new one.
+/// Operator alarms for nodes' security events: commands a node refused unheard, for a bad signature
+/// (forged, or sent with the wrong key), as malformed, as retained, or for another reason. One alarm
+/// per node, raised at the first such event and kept while more come (a node sends at most one a
+/// minute); it nags until acknowledged and is resolved after <see cref="QuietFor"/> without one, so a
+/// sustained attack is one alarm per node and a later one raises a new alarm.
+/// Replays are left out: the firmware counts a controller's honest resend of a command it already has
+/// as one, and sends no event for those alone; one refused as too old for its replay window shows
+/// only in that count, and a late resend after a long outage can be one too.
 /// </summary>
 public static class SecurityAlarms
 {
@@ -23,17 +25,19 @@ public static class SecurityAlarms
     private static readonly (string Field, string Words)[] Counts =
     [
         ("bad_mac", "with a bad signature (forged?)"),
-        ("replayed", "replayed or too old"),
         ("malformed", "malformed"),
         ("retained", "retained"),
         ("other", "for other reasons"),
     ];
 
+    /// <summary>How long a node's security alarm stays raised after its last security event.</summary>
+    public static TimeSpan QuietFor { get; } = TimeSpan.FromMinutes(15);
+
     /// <summary>The alarm key for <paramref name="nodeId"/> ("security:bn-0007").</summary>
     public static string KeyFor(string nodeId) => KeyPrefix + nodeId;
 
-    /// <summary>True for a security alarm's key: it has no condition that clears, so acknowledging it ends it.</summary>
-    public static bool EndsWhenAcknowledged(string key)
+    /// <summary>True for a security alarm's key.</summary>
+    public static bool IsSecurityKey(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
         return key.StartsWith(KeyPrefix, StringComparison.Ordinal);
@@ -42,23 +46,43 @@ public static class SecurityAlarms
     /// <summary>
     /// Raises the alarm for a node's <paramref name="security"/> event received at <paramref name="at"/>;
     /// returns its first notification, or null when the node's alarm is already raised or the event
-    /// counts no refusal.
+    /// counts no refusal that raises one.
     /// </summary>
     public static AlarmNotification? Apply(AlarmBoard board, EventMessage security, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(board);
         ArgumentNullException.ThrowIfNull(security);
-        var text = new StringBuilder("node ").Append(security.NodeId).Append(' ').Append(Phrase).Append(" in its last minute:");
-        bool any = false;
+        if (!Raises(security))
+        {
+            return null;
+        }
+
+        var text = new StringBuilder("node ").Append(security.NodeId).Append(' ').Append(Phrase).Append(" since its last security event:");
+        bool first = true;
         foreach ((string field, string words) in Counts)
         {
             if (security.Measurements.TryGetValue(field, out double count) && count >= 1)
             {
-                text.Append(any ? ", " : " ").Append(((long)count).ToString(CultureInfo.InvariantCulture)).Append(' ').Append(words);
-                any = true;
+                text.Append(first ? " " : ", ").Append(((long)count).ToString(CultureInfo.InvariantCulture)).Append(' ').Append(words);
+                first = false;
             }
         }
 
-        return any ? board.Raise(KeyFor(security.NodeId), text.ToString(), security.NodeId, at) : null;
+        return board.Raise(KeyFor(security.NodeId), text.ToString(), security.NodeId, at);
+    }
+
+    /// <summary>True when <paramref name="security"/> counts a refusal that raises (or keeps) an alarm.</summary>
+    public static bool Raises(EventMessage security)
+    {
+        ArgumentNullException.ThrowIfNull(security);
+        foreach ((string field, _) in Counts)
+        {
+            if (security.Measurements.TryGetValue(field, out double count) && count >= 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

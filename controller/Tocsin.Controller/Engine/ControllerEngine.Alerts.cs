@@ -136,14 +136,7 @@ public sealed partial class ControllerEngine
     public AlarmAcknowledgement Acknowledge(long alarmId, Actor by)
     {
         _dirty = true;
-        DateTimeOffset now = _time.GetUtcNow();
-        AlarmAcknowledgement ack = _alarms.Acknowledge(alarmId, by, now);
-        if (ack.Succeeded && SecurityAlarms.EndsWhenAcknowledged(ack.Alarm.Key))
-        {
-            _alarms.Resolve(ack.Alarm.Key, now);
-        }
-
-        return ack;
+        return _alarms.Acknowledge(alarmId, by, _time.GetUtcNow());
     }
 
     private void Remember(AlertTransition t)

@@ -119,6 +119,38 @@ public sealed partial class ControllerEngine
         }
     }
 
+    // A node's security event raises its alarm, or keeps an open one raised (SecurityAlarms).
+    private void OnSecurityEvent(EventMessage security, DateTimeOffset at)
+    {
+        if (!SecurityAlarms.Raises(security))
+        {
+            return;
+        }
+
+        _securityHeard[SecurityAlarms.KeyFor(security.NodeId)] = at;
+        AlarmNotification? n = SecurityAlarms.Apply(_alarms, security, at);
+        if (n != null)
+        {
+            _dirty = true;
+            LogAlarm(n.Reason.ToString(), n.Audience.ToString(), n.Alarm.Message);
+        }
+    }
+
+    // Checked once a minute: a security alarm with no event for SecurityAlarms.QuietFor is resolved
+    // (after a restart, counted from when it was raised).
+    private void ResolveQuietSecurityAlarms(DateTimeOffset now)
+    {
+        foreach (OperatorAlarm alarm in _alarms.Open.Where(a => a.ResolvedAt == null && SecurityAlarms.IsSecurityKey(a.Key)).ToList())
+        {
+            if (now - _securityHeard.GetValueOrDefault(alarm.Key, alarm.RaisedAt) >= SecurityAlarms.QuietFor)
+            {
+                _alarms.Resolve(alarm.Key, now);
+                _securityHeard.Remove(alarm.Key);
+                _dirty = true;
+            }
+        }
+    }
+
     private void AcceptOutbox(OutboxMessage outbox, InboundMessage inbound, IngestBatch round, NodeStateUpdate state, Dictionary<string, SequenceAcceptance> acks)
     {
         SequenceAcceptance acceptance = _sequences.Accept(outbox);

@@ -1,7 +1,6 @@
 using Tocsin.Controller.Alerts;
 using Tocsin.Controller.FanOut;
 using Tocsin.Controller.Health;
-using Tocsin.Controller.Ingest;
 
 namespace Tocsin.Controller.Engine;
 
@@ -45,6 +44,7 @@ public sealed partial class ControllerEngine
         {
             // Commands long expired leave memory for the archive; once a minute is soon enough.
             _nextArchiveMs = nowMs + 60_000;
+            ResolveQuietSecurityAlarms(now);
             int archived = _ledgerStore.ArchiveExpired(_ledger, now, out int failed);
             if (archived > 0)
             {
@@ -72,16 +72,6 @@ public sealed partial class ControllerEngine
         AlarmNotification? n = HealthAlarms.Apply(_alarms, change);
         if (n != null)
         {
-            LogAlarm(n.Reason.ToString(), n.Audience.ToString(), n.Alarm.Message);
-        }
-    }
-
-    private void OnSecurityEvent(EventMessage security, DateTimeOffset at)
-    {
-        AlarmNotification? n = SecurityAlarms.Apply(_alarms, security, at);
-        if (n != null)
-        {
-            _dirty = true;
             LogAlarm(n.Reason.ToString(), n.Audience.ToString(), n.Alarm.Message);
         }
     }

@@ -61,6 +61,10 @@ public sealed partial class ControllerEngine : BackgroundService
     private long _nextTimerMs = long.MinValue;
     private long _nextSnapshotMs = long.MinValue;
     private long _nextArchiveMs = long.MinValue;
+
+    // When each open security alarm's node last sent a security event (not saved: after a restart an
+    // alarm counts its quiet spell from when it was raised).
+    private readonly Dictionary<string, DateTimeOffset> _securityHeard = new(StringComparer.Ordinal);
     private bool _dirty;
     private int _alertNumber;
 

@@ -1,4 +1,5 @@
 using Tocsin.Controller.Alerts;
+using Tocsin.Controller.Health;
 using Tocsin.Controller.Storage;
 using Tocsin.Simulator.Reports;
 
@@ -81,7 +82,7 @@ public sealed partial class DeterministicRun
     {
         const string Lead = "): node ";
         int start = message.IndexOf(Lead, StringComparison.Ordinal);
-        int end = message.IndexOf(" " + Tocsin.Controller.Health.SecurityAlarms.Phrase, StringComparison.Ordinal);
+        int end = message.IndexOf(" " + SecurityAlarms.Phrase, StringComparison.Ordinal);
         return start < 0 || end <= start + Lead.Length ? null : message[(start + Lead.Length)..end];
     }
 

@@ -9,7 +9,7 @@ public static class AlarmCommands
     /// <summary>The <c>alarms</c> command group.</summary>
     public static Command Create(ClientOptions common)
     {
-        var alarms = new Command("alarms", "Operator alarms (offline nodes, faults, failed deliveries).");
+        var alarms = new Command("alarms", "Operator alarms (offline nodes, faults, failed deliveries, proposed warnings, refused commands).");
         alarms.Subcommands.Add(ClientCommand.Create("list", "Open alarms.", common, async call =>
             await call.ShowAsync(await call.Api.GetAsync("/api/alarms", call.Cancellation).ConfigureAwait(false), List).ConfigureAwait(false)));
 
