@@ -133,16 +133,27 @@ public sealed partial class NodeRuntime
         _security.Count(rejection, Verifier.LastDetail, nowMs);
     }
 
+    // A command seen before: its result again, as the controller resends until it hears one. One too
+    // old for the replay window that is not among the recent results (overtaken by 64 newer commands
+    // before it arrived) is refused, and the controller told so, or it would resend it until it expires.
+    // The MAC was good either way; at most one answer per interval, however many copies come.
     private void RepeatResult(VerifiedCommand c, string rejection, long nowMs)
     {
         _security.Count(rejection, c.Id, nowMs);
         int at = _recent.IndexOf(c.Seq);
-        if (at < 0 || nowMs - _lastRepeatResultMs < RepeatResultIntervalMs)
+        if ((at < 0 && rejection != CommandRejection.TooOld) || nowMs - _lastRepeatResultMs < RepeatResultIntervalMs)
         {
             return;
         }
 
         _lastRepeatResultMs = nowMs;
+        if (at < 0)
+        {
+            Log.Warn("auth", "command " + c.Id + " refused: too old for the replay window");
+            PublishResult(c, ResultState.Rejected, CommandRejection.TooOld);
+            return;
+        }
+
         PublishResultFor(c.Seq, _recent.IdAt(at), _recent.KindAt(at), _recent.StateAt(at), _recent.ReasonAt(at));
     }
 

@@ -138,10 +138,23 @@ public sealed class CommandAuthenticationTests
     {
         var h = Connected();
         h.DeliverCommand(h.Sign(h.Spec("ping", seq: 1000)));
-        h.DeliverCommand(h.Sign(h.Spec("sound", seq: 1000 - ReplayWindow.WindowSize - 1)));
+        byte[] old = h.Sign(h.Spec("sound", seq: 1000 - ReplayWindow.WindowSize - 1));
+        h.DeliverCommand(old);
 
         Assert.AreEqual(0, h.Module.Handled.Count);
         Assert.AreEqual(1, h.Runtime.Security.ReplayTotal);
+
+        // The node never had it, so no result of its own exists: the controller is told it was refused,
+        // or it would resend it until it expires. Copies are answered at most once per interval.
+        Assert.AreEqual("rejected", LastResultState(h));
+        Assert.AreEqual(CommandRejection.TooOld, LastResultReason(h));
+        int results = h.Results().Count;
+        h.DeliverCommand(old);
+        Assert.AreEqual(results, h.Results().Count);
+        h.Clock.Advance(10_000);
+        h.DeliverCommand(old);
+        Assert.AreEqual(results + 1, h.Results().Count);
+        Assert.AreEqual(0, h.Module.Handled.Count);
     }
 
     [TestMethod]
