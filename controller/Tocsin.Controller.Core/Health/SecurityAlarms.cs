@@ -52,11 +52,6 @@ public static class SecurityAlarms
     {
         ArgumentNullException.ThrowIfNull(board);
         ArgumentNullException.ThrowIfNull(security);
-        if (!Raises(security))
-        {
-            return null;
-        }
-
         var text = new StringBuilder("node ").Append(security.NodeId).Append(' ').Append(Phrase).Append(" since its last security event:");
         bool first = true;
         foreach ((string field, string words) in Counts)
@@ -68,7 +63,7 @@ public static class SecurityAlarms
             }
         }
 
-        return board.Raise(KeyFor(security.NodeId), text.ToString(), security.NodeId, at);
+        return first ? null : board.Raise(KeyFor(security.NodeId), text.ToString(), security.NodeId, at);
     }
 
     /// <summary>True when <paramref name="security"/> counts a refusal that raises (or keeps) an alarm.</summary>

@@ -11,10 +11,8 @@ public sealed class MosquittoBrokerTests
     [Fact]
     public async Task A_port_taken_before_mosquitto_binds_it_is_replaced_by_a_fresh_one()
     {
-        // Bound before its number is known, so nothing else can take it in between.
-        using var squatter = new TcpListener(IPAddress.Loopback, 0);
-        squatter.Start();
-        int taken = ((IPEndPoint)squatter.LocalEndpoint).Port;
+        using var squatter = new PortSquatter();
+        int taken = squatter.Port;
         var given = new List<int>();
         int Next()
         {
@@ -34,10 +32,8 @@ public sealed class MosquittoBrokerTests
     [Fact]
     public async Task A_port_taken_at_every_attempt_fails_naming_mosquittos_own_reason()
     {
-        // Bound before its number is known, so nothing else can take it in between.
-        using var squatter = new TcpListener(IPAddress.Loopback, 0);
-        squatter.Start();
-        int taken = ((IPEndPoint)squatter.LocalEndpoint).Port;
+        using var squatter = new PortSquatter();
+        int taken = squatter.Port;
         int attempts = 0;
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => MosquittoBroker.StartAsync(() =>

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using Tocsin.TestSupport;
 using Xunit;
@@ -12,10 +10,8 @@ public sealed class PostgresServerTests
     [Fact]
     public async Task A_port_taken_before_the_server_binds_it_is_replaced_by_a_fresh_one()
     {
-        // Bound before its number is known, so nothing else can take it in between.
-        using var squatter = new TcpListener(IPAddress.Loopback, 0);
-        squatter.Start();
-        int taken = ((IPEndPoint)squatter.LocalEndpoint).Port;
+        using var squatter = new PortSquatter();
+        int taken = squatter.Port;
         var given = new List<int>();
         var server = new PostgresServer(() =>
         {

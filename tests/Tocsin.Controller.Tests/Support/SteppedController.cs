@@ -65,29 +65,16 @@ public sealed class SteppedController : IAsyncDisposable
     }
 
     /// <summary>Hands the sensor's report number <paramref name="seq"/> to the engine, received now, and steps once.</summary>
-    public async Task ReportAsync(long seq)
-    {
-        Transport.Deliver(new InboundMessage(Sensor, "tocsin/v1/node/" + Sensor + "/report",
-            Encoding.UTF8.GetBytes("{\"ep\":7,\"floor\":1,\"seq\":" + seq + ",\"up\":1000,\"type\":\"reading\",\"depth\":{\"mm\":12}}"), false, Time.GetUtcNow()));
-        await Engine.StepAsync(CancellationToken.None);
-    }
+    public Task ReportAsync(long seq) =>
+        DeliverAsync("report", "{\"ep\":7,\"floor\":1,\"seq\":" + seq + ",\"up\":1000,\"type\":\"reading\",\"depth\":{\"mm\":12}}");
 
     /// <summary>Hands the sensor's event number <paramref name="seq"/> with <paramref name="fields"/> (JSON members) to the engine, received now, and steps once.</summary>
-    public async Task EventAsync(long seq, string fields)
-    {
-        Transport.Deliver(new InboundMessage(Sensor, "tocsin/v1/node/" + Sensor + "/event",
-            Encoding.UTF8.GetBytes("{\"ep\":7,\"floor\":1,\"seq\":" + seq + ",\"up\":1000," + fields + "}"), false, Time.GetUtcNow()));
-        await Engine.StepAsync(CancellationToken.None);
-    }
+    public Task EventAsync(long seq, string fields) =>
+        DeliverAsync("event", "{\"ep\":7,\"floor\":1,\"seq\":" + seq + ",\"up\":1000," + fields + "}");
 
     /// <summary>Hands the sensor's heartbeat with <paramref name="faults"/> to the engine, received now, and steps once.</summary>
-    public async Task HeartbeatAsync(params string[] faults)
-    {
-        string list = string.Join(",", faults.Select(f => "\"" + f + "\""));
-        Transport.Deliver(new InboundMessage(Sensor, "tocsin/v1/node/" + Sensor + "/hb",
-            Encoding.UTF8.GetBytes("{\"t\":" + Time.GetUtcNow().ToUnixTimeMilliseconds() + ",\"up_s\":1000,\"faults\":[" + list + "]}"), false, Time.GetUtcNow()));
-        await Engine.StepAsync(CancellationToken.None);
-    }
+    public Task HeartbeatAsync(params string[] faults) =>
+        DeliverAsync("hb", "{\"t\":" + Time.GetUtcNow().ToUnixTimeMilliseconds() + ",\"up_s\":1000,\"faults\":[" + string.Join(",", faults.Select(f => "\"" + f + "\"")) + "]}");
 
     /// <summary>Steps once a second of engine time for <paramref name="span"/>.</summary>
     public async Task StepForAsync(TimeSpan span)
@@ -97,6 +84,12 @@ public sealed class SteppedController : IAsyncDisposable
             Time.Advance(TimeSpan.FromSeconds(1));
             await Engine.StepAsync(CancellationToken.None);
         }
+    }
+
+    private async Task DeliverAsync(string leaf, string json)
+    {
+        Transport.Deliver(new InboundMessage(Sensor, "tocsin/v1/node/" + Sensor + "/" + leaf, Encoding.UTF8.GetBytes(json), false, Time.GetUtcNow()));
+        await Engine.StepAsync(CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()
