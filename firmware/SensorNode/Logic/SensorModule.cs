@@ -277,10 +277,13 @@ public sealed class SensorModule : INodeModule
         Health.OnPower(HasBattery, BatteryMv, tamper, overflow);
     }
 
+    // Fast reports follow what changes within minutes: rain falling hard now, water rising, water at a
+    // level. A rain signal raised by hours of light rain changes slowly and its changes go out as events
+    // at once; with it, every sensor in a district would report every 30 s for up to 12 hours of drizzle.
     private bool WantsFast()
     {
         Settings s = _runtime.Settings;
-        if (Gauge.RateX100PerHour >= s.GetNumber(_s.FastRateMmh) * 100 || Gauge.SignalLevel > 0 || Depth.Levels.Level > 0)
+        if (Gauge.RateX100PerHour >= s.GetNumber(_s.FastRateMmh) * 100 || Depth.Levels.Level > 0)
         {
             return true;
         }

@@ -276,7 +276,7 @@ public sealed partial class DeterministicRun : IAsyncDisposable
 
             // Low points differ: catchment and drains vary from site to site (seeded, so runs repeat).
             var random = new Random(unchecked(_seed + (node.Index * 104729)));
-            node.Basin = new LowPointBasin(15 + (random.Next(0, 5) * 6), 0.85, 0.8 + (random.Next(0, 3) * 0.4), 1500);
+            node.Basin = LowPointBasin.Typical(random.Next(0, 5), random.Next(0, 5));
         }
     }
 

@@ -85,7 +85,7 @@ public sealed class LiveDistrict : IAsyncDisposable
             }
 
             // Underpasses differ: catchment and drains vary from site to site.
-            var basin = new LowPointBasin(15 + (seed % 5 * 6), 0.85, 0.8 + (seed % 3 * 0.4), 1500);
+            var basin = LowPointBasin.Typical(seed, seed / 5);
             _sites.Add(new DistrictSite(street, community, population, x, y, basin, sensor, speakers));
         }
     }

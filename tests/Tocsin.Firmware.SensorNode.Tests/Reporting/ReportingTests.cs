@@ -32,6 +32,31 @@ public sealed class ReportingTests
     }
 
     [TestMethod]
+    public void A_rain_signal_raised_by_light_rain_is_sent_at_once_and_keeps_the_normal_report_period()
+    {
+        var h = new SensorHarness();
+        Assert.IsNull(h.Runtime.Settings.Set("rain.blue_mm12h", "1"));
+        h.Run(60_000, 1000);
+        long start = h.NowMs;
+        for (int i = 0; i < 6; i++)
+        {
+            h.ScheduleTip(start + (i * 120_000L)); // 0.2 mm every 2 minutes = 6 mm/h, under the 10 mm/h fast rate
+        }
+
+        h.Run(12 * 60_000, 1000);
+        Assert.AreEqual(Levels.WarningLevel.Blue, h.Module.Gauge.SignalLevel);
+        Assert.AreEqual(1, h.Events("rain_signal").Count, "the raised signal goes out as an event at once");
+        int before = h.Distinct("report").Count;
+        h.Run(30 * 60_000, 1000);
+
+        Assert.AreEqual(Levels.WarningLevel.Blue, h.Module.Gauge.SignalLevel, "the signal stays raised for its 12 hours");
+        Assert.IsFalse(h.Module.FastReporting);
+        int reports = h.Distinct("report").Count - before;
+        Assert.IsTrue(reports >= 6 && reports <= 7, "reports in 30 min with the signal raised and no water: " + reports);
+        Assert.AreEqual("blue", h.Distinct("report").Last().GetProperty("rain").GetProperty("signal").GetString());
+    }
+
+    [TestMethod]
     public void Report_periods_can_be_changed_by_an_authenticated_command_within_bounds()
     {
         var h = new SensorHarness();
