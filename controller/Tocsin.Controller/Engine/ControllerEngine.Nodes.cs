@@ -20,8 +20,19 @@ public sealed partial class ControllerEngine
             return (null, [new ValidationError("$", "no region map loaded: start the controller with --regions")]);
         }
 
-        // The registrar needs only a node with the same id and the community's speakers, not all ten thousand.
-        IEnumerable<NodeRecord> related = _records.Values.Where(n => n.Id == registration.Id || n.CommunityId == registration.CommunityId);
+        // The registrar needs only a node with the same id and the community's nodes, not all ten thousand
+        // (a scan of every record per registration made registering a 10,000-node district quadratic).
+        var related = new List<NodeRecord>();
+        if (_records.TryGetValue(registration.Id ?? string.Empty, out NodeRecord? same))
+        {
+            related.Add(same);
+        }
+
+        if (registration.CommunityId != null && _recordsByCommunity.TryGetValue(registration.CommunityId, out Dictionary<string, NodeRecord>? members))
+        {
+            related.AddRange(members.Values.Where(n => n.Id != registration.Id));
+        }
+
         NodeRegistrationResult result = NodeRegistrar.Register(registration, _map, related, _time.GetUtcNow());
         if (!result.Succeeded)
         {
@@ -96,6 +107,17 @@ public sealed partial class ControllerEngine
     {
         // The record first: a stored node it cannot read must not leave the two maps out of step.
         NodeRecord record = ToRecord(node);
+        if (_records.TryGetValue(node.Id, out NodeRecord? previous) && previous.CommunityId != record.CommunityId)
+        {
+            _recordsByCommunity[previous.CommunityId].Remove(node.Id);
+        }
+
+        if (!_recordsByCommunity.TryGetValue(record.CommunityId, out Dictionary<string, NodeRecord>? members))
+        {
+            _recordsByCommunity[record.CommunityId] = members = new Dictionary<string, NodeRecord>(StringComparer.Ordinal);
+        }
+
+        members[node.Id] = record;
         _nodes[node.Id] = node;
         _records[node.Id] = record;
         _recordsVersion++;

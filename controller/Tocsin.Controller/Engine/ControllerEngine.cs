@@ -41,6 +41,7 @@ public sealed partial class ControllerEngine : BackgroundService
     // The domain view of every node, kept beside _nodes (PutNode): coverage and the scorecard read all
     // of them, several times a minute at 10,000 nodes.
     private readonly Dictionary<string, NodeRecord> _records = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, NodeRecord>> _recordsByCommunity = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Alert> _alerts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _ruleAlerts = new(StringComparer.Ordinal);
     private RegionMap? _map;

@@ -45,6 +45,26 @@ public sealed class ApiRefusalTests
     }
 
     [Fact]
+    public async Task A_node_id_is_registered_once_and_a_communitys_speakers_cover_no_more_than_its_residents()
+    {
+        await using ControllerFixture c = await ControllerFixture.StartAsync();
+
+        // kaiyuan-01 has 2,230 residents in the sample regions; kaiyuan-02's speakers do not count against it.
+        await c.PostAsync("/api/nodes", new { id = "bn-kaiyuan-02-big", kind = "broadcast", community = "kaiyuan-02", coveredPopulation = 6000 }, HttpStatusCode.Created);
+        await c.PostAsync("/api/nodes", new { id = "sn-kaiyuan-01-a", kind = "sensor", community = "kaiyuan-01" }, HttpStatusCode.Created);
+        await c.PostAsync("/api/nodes", new { id = "bn-kaiyuan-01-a", kind = "broadcast", community = "kaiyuan-01", coveredPopulation = 2000 }, HttpStatusCode.Created);
+
+        var over = await PostRaw(c.Http, "/api/nodes", new { id = "bn-kaiyuan-01-b", kind = "broadcast", community = "kaiyuan-01", coveredPopulation = 231 });
+        Assert.Equal(HttpStatusCode.BadRequest, over.Status);
+        Assert.Contains("(2000) this covers 2231 residents, more than its population of 2230", over.Detail, StringComparison.Ordinal);
+        await c.PostAsync("/api/nodes", new { id = "bn-kaiyuan-01-b", kind = "broadcast", community = "kaiyuan-01", coveredPopulation = 230 }, HttpStatusCode.Created);
+
+        var again = await PostRaw(c.Http, "/api/nodes", new { id = "bn-kaiyuan-01-a", kind = "broadcast", community = "kaiyuan-02", coveredPopulation = 1 });
+        Assert.Equal(HttpStatusCode.BadRequest, again.Status);
+        Assert.Contains("\"bn-kaiyuan-01-a\" is already registered", again.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_live_district_wide_alert_needs_a_second_person_and_an_operator_cannot_register_nodes()
     {
         await using ControllerFixture c = await ControllerFixture.StartAsync();
