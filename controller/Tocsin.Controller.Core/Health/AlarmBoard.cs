@@ -121,7 +121,7 @@ public sealed class AlarmBoard
         return due;
     }
 
-    /// <summary>Drops alarms acknowledged and resolved before <paramref name="before"/> (after the host archived them).</summary>
+    /// <summary>Drops alarms acknowledged and resolved before <paramref name="before"/> (the host keeps acknowledgements in its audit trail).</summary>
     public int Prune(DateTimeOffset before) =>
         _alarms.RemoveAll(a => a.AcknowledgedAt < before && a.ResolvedAt < before);
 }

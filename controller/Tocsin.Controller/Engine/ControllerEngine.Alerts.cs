@@ -135,8 +135,16 @@ public sealed partial class ControllerEngine
     /// <summary>Acknowledges an alarm.</summary>
     public AlarmAcknowledgement Acknowledge(long alarmId, Actor by)
     {
+        ArgumentNullException.ThrowIfNull(by);
         _dirty = true;
-        return _alarms.Acknowledge(alarmId, by, _time.GetUtcNow());
+        AlarmAcknowledgement ack = _alarms.Acknowledge(alarmId, by, _time.GetUtcNow());
+        if (ack.Succeeded)
+        {
+            // Acknowledged alarms leave memory a day after they end (PruneClosedAlarms); who acknowledged stays here.
+            _audit.Append(by.Id, "alarm-ack", "alarm:" + ack.Alarm.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ack.Alarm.Key + ": " + ack.Alarm.Message);
+        }
+
+        return ack;
     }
 
     private void Remember(AlertTransition t)
@@ -145,6 +153,7 @@ public sealed partial class ControllerEngine
         {
             _alerts[t.Alert.Id] = t.Alert;
             SaveAlert(t.Alert, t.Audit);
+            ResolveProposalAlarm(t);
         }
         else if (t.Audit != null)
         {
@@ -244,7 +253,12 @@ public sealed partial class ControllerEngine
                 await ActAsync(created.Alert.Id, AlertAction.Submit, Actor.System, cancellation).ConfigureAwait(false);
             }
 
-            _alarms.Raise("proposal:" + created.Alert.Id, "rule " + p.RuleId + " proposed " + p.Title + " (" + created.Alert.Id + ")" + (p.AutoDispatch ? string.Empty : ": waiting for an operator"), null, now);
+            AlarmNotification? raised = _alarms.Raise(ProposalAlarmKey(created.Alert.Id), "rule " + p.RuleId + " proposed " + p.Title + " (" + created.Alert.Id + ")" + (p.AutoDispatch ? string.Empty : ": waiting for an operator"), null, now);
+            if (raised != null)
+            {
+                LogAlarm(raised.Reason.ToString(), raised.Audience.ToString(), raised.Alarm.Message);
+            }
+
             return;
         }
 

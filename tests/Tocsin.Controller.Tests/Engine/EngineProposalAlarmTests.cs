@@ -1,0 +1,83 @@
+using Tocsin.Controller.Alerts;
+using Tocsin.Controller.Engine;
+using Tocsin.Controller.Health;
+using Tocsin.Controller.Storage;
+using Tocsin.Controller.Tests.Support;
+using Xunit;
+
+namespace Tocsin.Controller.Tests.Engine;
+
+/// <summary>
+/// A rule's proposed warning alarms the duty room until a person acts on it or it ends; an alarm that
+/// was acknowledged and ended leaves the board a day later, its acknowledgement kept in the audit trail.
+/// </summary>
+public sealed class EngineProposalAlarmTests
+{
+    private const string Node = "sn-proposal-1";
+    private static readonly Actor Duty = new("duty-chen", "Chen", OperatorRole.Operator);
+    private static readonly Actor Lead = new("lead-lin", "Lin", OperatorRole.Approver);
+
+    private static async Task<(OperatorAlarm Alarm, Alert Alert)> ProposeAsync(SteppedController controller)
+    {
+        // Orange water at the site, read twice (the rule wants a second reading): waterlogging level II,
+        // which the default rules leave to an operator.
+        await controller.EventAsync(1, "\"type\":\"depth_level\",\"level\":\"orange\",\"from\":\"none\",\"depth\":{\"mm\":320,\"level\":\"orange\"}");
+        await controller.StepForAsync(TimeSpan.FromSeconds(30));
+        await controller.EventAsync(2, "\"type\":\"depth_level\",\"level\":\"orange\",\"from\":\"orange\",\"depth\":{\"mm\":330,\"level\":\"orange\"}");
+        await controller.StepForAsync(TimeSpan.FromSeconds(2));
+        OperatorAlarm alarm = Assert.Single(controller.Engine.Alarms(), a => a.Key.StartsWith("proposal:", StringComparison.Ordinal));
+        Alert alert = controller.Engine.Alerts().Single(a => alarm.Key == "proposal:" + a.Id);
+        Assert.Equal(AlertState.PendingApproval, alert.State);
+        return (alarm, alert);
+    }
+
+    [Fact]
+    public async Task A_proposal_alarm_stops_repeating_once_a_person_acts_and_stays_listed_until_acknowledged()
+    {
+        await using SteppedController controller = SteppedController.Start(Node, _ => { });
+        (OperatorAlarm alarm, Alert alert) = await ProposeAsync(controller);
+        Assert.Contains("waiting for an operator", alarm.Message, StringComparison.Ordinal);
+
+        Assert.True((await controller.Engine.ActAsync(alert.Id, AlertAction.Approve, Lead, CancellationToken.None)).Succeeded);
+        OperatorAlarm resolved = Assert.Single(controller.Engine.Alarms(), a => a.Id == alarm.Id);
+        Assert.NotNull(resolved.ResolvedAt);
+        int notifications = resolved.Notifications;
+        await controller.StepForAsync(TimeSpan.FromMinutes(30));
+        Assert.Equal(notifications, Assert.Single(controller.Engine.Alarms(), a => a.Id == alarm.Id).Notifications);
+
+        Assert.True(controller.Engine.Acknowledge(alarm.Id, Duty).Succeeded);
+        Assert.DoesNotContain(controller.Engine.Alarms(), a => a.Id == alarm.Id);
+        var ack = Assert.Single(controller.Service<IAuditLog>().Recent(10, "alarm:" + alarm.Id));
+        Assert.Equal("duty-chen", ack.Actor);
+        Assert.Equal("alarm-ack", ack.Action);
+    }
+
+    [Fact]
+    public async Task An_unanswered_proposal_alarm_repeats_until_its_alert_is_cancelled()
+    {
+        await using SteppedController controller = SteppedController.Start(Node, _ => { });
+        (OperatorAlarm alarm, Alert alert) = await ProposeAsync(controller);
+
+        await controller.StepForAsync(AlarmPolicy.Default.RepeatEvery + TimeSpan.FromSeconds(2));
+        int repeated = Assert.Single(controller.Engine.Alarms(), a => a.Id == alarm.Id).Notifications;
+        Assert.True(repeated > 1, "repeats while nobody acts: " + repeated);
+
+        Assert.True((await controller.Engine.ActAsync(alert.Id, AlertAction.Cancel, Duty, CancellationToken.None)).Succeeded);
+        await controller.StepForAsync(AlarmPolicy.Default.RepeatEvery * 2);
+        Assert.Equal(repeated, Assert.Single(controller.Engine.Alarms(), a => a.Id == alarm.Id).Notifications);
+    }
+
+    [Fact]
+    public async Task An_acknowledged_and_ended_alarm_leaves_the_board_a_day_later()
+    {
+        await using SteppedController controller = SteppedController.Start(Node, _ => { });
+        (OperatorAlarm alarm, Alert alert) = await ProposeAsync(controller);
+        Assert.True(controller.Engine.Acknowledge(alarm.Id, Duty).Succeeded);
+        Assert.True((await controller.Engine.ActAsync(alert.Id, AlertAction.Cancel, Duty, CancellationToken.None)).Succeeded);
+
+        await controller.StepForAsync(TimeSpan.FromHours(23));
+        Assert.Contains(controller.Engine.AlarmsKept(), a => a.Id == alarm.Id);
+        await controller.StepForAsync(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(2));
+        Assert.DoesNotContain(controller.Engine.AlarmsKept(), a => a.Id == alarm.Id);
+    }
+}
