@@ -153,7 +153,7 @@ public sealed partial class ControllerEngine
         {
             _alerts[t.Alert.Id] = t.Alert;
             SaveAlert(t.Alert, t.Audit);
-            ResolveProposalAlarm(t);
+            ResolveProposalAlarm(t.Alert, t.Audit.At);
         }
         else if (t.Audit != null)
         {
@@ -253,10 +253,17 @@ public sealed partial class ControllerEngine
                 await ActAsync(created.Alert.Id, AlertAction.Submit, Actor.System, cancellation).ConfigureAwait(false);
             }
 
-            AlarmNotification? raised = _alarms.Raise(ProposalAlarmKey(created.Alert.Id), "rule " + p.RuleId + " proposed " + p.Title + " (" + created.Alert.Id + ")" + (p.AutoDispatch ? string.Empty : ": waiting for an operator"), null, now);
+            bool waits = WaitsForAPerson(_alerts[created.Alert.Id], now);
+            AlarmNotification? raised = _alarms.Raise(ProposalAlarmKey(created.Alert.Id), "rule " + p.RuleId + " proposed " + p.Title + " (" + created.Alert.Id + ")" + (waits ? ": waiting for an operator" : string.Empty), null, now);
             if (raised != null)
             {
                 LogAlarm(raised.Reason.ToString(), raised.Audience.ToString(), raised.Alarm.Message);
+            }
+
+            // Dispatched automatically, it waits for nobody: listed until acknowledged, not repeated.
+            if (!waits)
+            {
+                ResolveProposalAlarm(_alerts[created.Alert.Id], now);
             }
 
             return;

@@ -45,6 +45,7 @@ public sealed partial class ControllerEngine
             // Commands long expired leave memory for the archive; once a minute is soon enough.
             _nextArchiveMs = nowMs + 60_000;
             ResolveQuietSecurityAlarms(now);
+            ResolveSettledProposalAlarms(now);
             PruneClosedAlarms(now);
             int archived = _ledgerStore.ArchiveExpired(_ledger, now, out int failed);
             if (archived > 0)

@@ -20,7 +20,7 @@ public sealed class SensorSettings
         YellowMm6h = s.Register(SettingDefinition.Integer("rain.yellow_mm6h", 1, 1000, 50, "yellow signal: mm in 6 h").AsRemote());
         OrangeMm3h = s.Register(SettingDefinition.Integer("rain.orange_mm3h", 1, 1000, 50, "orange signal: mm in 3 h").AsRemote());
         RedMm3h = s.Register(SettingDefinition.Integer("rain.red_mm3h", 1, 1000, 100, "red signal: mm in 3 h").AsRemote());
-        FastRateMmh = s.Register(SettingDefinition.Integer("rain.fast_rate_mmh", 1, 200, 10, "report fast while rain exceeds this rate").AsRemote());
+        FastRateMmh = s.Register(SettingDefinition.Integer("rain.fast_rate_mmh", 1, 200, 10, "report fast while rain falls at this rate or more").AsRemote());
         DepthSensor = s.Register(SettingDefinition.Choice("depth.sensor", DepthSensors, "ultrasonic", "ultrasonic, pressure or none"));
         MountMm = s.Register(SettingDefinition.Integer("depth.mount_mm", 100, 10000, 3000, "ultrasonic: sensor face to dry ground"));
         ShuntOhm = s.Register(SettingDefinition.Integer("depth.shunt_ohm", 50, 500, 150, "pressure: 4-20 mA shunt resistor"));

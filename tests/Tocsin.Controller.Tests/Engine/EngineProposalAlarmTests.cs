@@ -17,28 +17,33 @@ public sealed class EngineProposalAlarmTests
     private static readonly Actor Duty = new("duty-chen", "Chen", OperatorRole.Operator);
     private static readonly Actor Lead = new("lead-lin", "Lin", OperatorRole.Approver);
 
-    private static async Task<(OperatorAlarm Alarm, Alert Alert)> ProposeAsync(SteppedController controller)
+    private static async Task<(OperatorAlarm Alarm, Alert Alert)> ProposeAsync(SteppedController controller, string level = "orange")
     {
-        // Orange water at the site, read twice (the rule wants a second reading): waterlogging level II,
-        // which the default rules leave to an operator.
-        await controller.EventAsync(1, "\"type\":\"depth_level\",\"level\":\"orange\",\"from\":\"none\",\"depth\":{\"mm\":320,\"level\":\"orange\"}");
+        // Water at the site at a level, read twice (the rule wants a second reading). Orange is
+        // waterlogging level II, which the default rules leave to an operator; blue is level IV, which
+        // they dispatch on their own.
+        await controller.EventAsync(1, "\"type\":\"depth_level\",\"level\":\"" + level + "\",\"from\":\"none\",\"depth\":{\"mm\":320,\"level\":\"" + level + "\"}");
         await controller.StepForAsync(TimeSpan.FromSeconds(30));
-        await controller.EventAsync(2, "\"type\":\"depth_level\",\"level\":\"orange\",\"from\":\"orange\",\"depth\":{\"mm\":330,\"level\":\"orange\"}");
+        await controller.EventAsync(2, "\"type\":\"depth_level\",\"level\":\"" + level + "\",\"from\":\"" + level + "\",\"depth\":{\"mm\":330,\"level\":\"" + level + "\"}");
         await controller.StepForAsync(TimeSpan.FromSeconds(2));
         OperatorAlarm alarm = Assert.Single(controller.Engine.Alarms(), a => a.Key.StartsWith("proposal:", StringComparison.Ordinal));
         Alert alert = controller.Engine.Alerts().Single(a => alarm.Key == "proposal:" + a.Id);
-        Assert.Equal(AlertState.PendingApproval, alert.State);
         return (alarm, alert);
     }
 
     [Fact]
-    public async Task A_proposal_alarm_stops_repeating_once_a_person_acts_and_stays_listed_until_acknowledged()
+    public async Task A_proposal_alarm_repeats_until_a_person_dispatches_the_warning_and_stays_listed_until_acknowledged()
     {
         await using SteppedController controller = SteppedController.Start(Node, _ => { });
         (OperatorAlarm alarm, Alert alert) = await ProposeAsync(controller);
+        Assert.Equal(AlertState.PendingApproval, alert.State);
         Assert.Contains("waiting for an operator", alarm.Message, StringComparison.Ordinal);
 
+        // Approved, the warning still waits for someone to send it.
         Assert.True((await controller.Engine.ActAsync(alert.Id, AlertAction.Approve, Lead, CancellationToken.None)).Succeeded);
+        Assert.Null(Assert.Single(controller.Engine.Alarms(), a => a.Id == alarm.Id).ResolvedAt);
+
+        Assert.True((await controller.Engine.ActAsync(alert.Id, AlertAction.Dispatch, Duty, CancellationToken.None)).Succeeded);
         OperatorAlarm resolved = Assert.Single(controller.Engine.Alarms(), a => a.Id == alarm.Id);
         Assert.NotNull(resolved.ResolvedAt);
         int notifications = resolved.Notifications;
@@ -50,6 +55,35 @@ public sealed class EngineProposalAlarmTests
         var ack = Assert.Single(controller.Service<IAuditLog>().Recent(10, "alarm:" + alarm.Id));
         Assert.Equal("duty-chen", ack.Actor);
         Assert.Equal("alarm-ack", ack.Action);
+    }
+
+    [Fact]
+    public async Task A_warning_the_rules_dispatch_on_their_own_is_announced_once_and_listed_until_acknowledged()
+    {
+        await using SteppedController controller = SteppedController.Start(Node, _ => { });
+        (OperatorAlarm alarm, Alert alert) = await ProposeAsync(controller, "blue");
+        Assert.Equal(AlertState.Dispatched, alert.State);
+        Assert.DoesNotContain("waiting for an operator", alarm.Message, StringComparison.Ordinal);
+        Assert.NotNull(alarm.ResolvedAt);
+
+        await controller.StepForAsync(AlarmPolicy.Default.RepeatEvery * 2);
+        Assert.Equal(1, Assert.Single(controller.Engine.Alarms(), a => a.Id == alarm.Id).Notifications);
+    }
+
+    [Fact]
+    public async Task A_proposal_nobody_sent_before_its_validity_ran_out_stops_repeating()
+    {
+        await using SteppedController controller = SteppedController.Start(Node, _ => { });
+        (OperatorAlarm alarm, Alert alert) = await ProposeAsync(controller);
+        await controller.StepForAsync(alert.ExpiresAt - controller.Time.GetUtcNow() - TimeSpan.FromMinutes(1));
+        Assert.Null(Assert.Single(controller.Engine.Alarms(), a => a.Id == alarm.Id).ResolvedAt);
+
+        await controller.StepForAsync(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
+        OperatorAlarm resolved = Assert.Single(controller.Engine.Alarms(), a => a.Id == alarm.Id);
+        Assert.NotNull(resolved.ResolvedAt);
+        int notifications = resolved.Notifications;
+        await controller.StepForAsync(AlarmPolicy.Default.RepeatEvery * 2);
+        Assert.Equal(notifications, Assert.Single(controller.Engine.Alarms(), a => a.Id == alarm.Id).Notifications);
     }
 
     [Fact]
