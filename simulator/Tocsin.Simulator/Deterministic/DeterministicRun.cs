@@ -36,6 +36,7 @@ public sealed partial class DeterministicRun : IAsyncDisposable
     private readonly SqliteConnection? _memoryDatabaseKeeper;
     private readonly DistrictPlan _plan;
     private readonly List<SimulatedNode> _nodes = [];
+    private readonly List<SimulatedSite> _sites = [];
     private readonly Dictionary<string, SimulatedNode> _byId = new(StringComparer.Ordinal);
     private readonly NodeScheduler _scheduler;
     private readonly ControllerRoundWorker? _rounds;
@@ -271,12 +272,17 @@ public sealed partial class DeterministicRun : IAsyncDisposable
             if (site != null)
             {
                 node.Basin = new LowPointBasin(site.CatchmentRatio, site.Runoff, site.DrainMmPerMinute, site.MaxDepthMm);
-                continue;
+            }
+            else
+            {
+                // Low points differ: catchment and drains vary from site to site (seeded, so runs repeat).
+                var random = new Random(unchecked(_seed + (node.Index * 104729)));
+                node.Basin = LowPointBasin.Typical(random.Next(0, 5), random.Next(0, 5));
             }
 
-            // Low points differ: catchment and drains vary from site to site (seeded, so runs repeat).
-            var random = new Random(unchecked(_seed + (node.Index * 104729)));
-            node.Basin = LowPointBasin.Typical(random.Next(0, 5), random.Next(0, 5));
+            var conditions = new SiteConditions();
+            node.Sensor!.Site = conditions;
+            _sites.Add(new SimulatedSite(node.Plan.XKm, node.Plan.YKm, node.Basin, conditions));
         }
     }
 

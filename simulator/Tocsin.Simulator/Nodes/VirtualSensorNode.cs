@@ -2,6 +2,7 @@ using Tocsin.Firmware.Hardware;
 using Tocsin.Firmware.Runtime;
 using Tocsin.Firmware.SensorNode;
 using Tocsin.Simulator.Hardware;
+using Tocsin.Simulator.World;
 
 namespace Tocsin.Simulator.Nodes;
 
@@ -41,6 +42,12 @@ public sealed class VirtualSensorNode : VirtualNode
     /// one (deterministic runs); live mode calls <see cref="Rain"/> itself once a second.
     /// </summary>
     public bool RainsOnTick { get; set; }
+
+    /// <summary>
+    /// When set (deterministic runs), the rain and water at the site, taken into <see cref="RainMmPerHour"/>
+    /// and <see cref="WaterDepthMm"/> at the start of every firmware step.
+    /// </summary>
+    public SiteConditions? Site { get; set; }
 
     /// <summary>Rain falling on the gauge now, mm/h (set by the world).</summary>
     public double RainMmPerHour { get; set; }
@@ -92,6 +99,12 @@ public sealed class VirtualSensorNode : VirtualNode
     /// <inheritdoc />
     protected override void BeforeTick()
     {
+        if (Site is { } site)
+        {
+            RainMmPerHour = site.RainMmPerHour;
+            WaterDepthMm = site.WaterDepthMm;
+        }
+
         if (RainsOnTick && LastAdvanceMs > 0)
         {
             Rain(LastAdvanceMs);
