@@ -30,6 +30,7 @@ public sealed class DeliveryLedger
     // every command the ledger holds.
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
     private readonly HashSet<string> _forgotten = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _alertVersions = new(StringComparer.Ordinal);
 
     /// <summary>Restores a ledger from <see cref="Export"/>.</summary>
     public static DeliveryLedger FromSnapshot(DeliveryLedgerSnapshot snapshot) => FromSnapshots([snapshot]);
@@ -62,6 +63,13 @@ public sealed class DeliveryLedger
     /// speaker, tens of megabytes at 10,000 speakers, and between alerts nothing in it changes.
     /// </summary>
     public long Version { get; private set; }
+
+    /// <summary>
+    /// Changes with every change to a command of <paramref name="alertId"/> or its deliveries (0 for an
+    /// alert this ledger never changed): coverage kept per alert is reused until its own deliveries
+    /// change, not whenever another alert's resends or results arrive.
+    /// </summary>
+    public long VersionOf(string alertId) => _alertVersions.GetValueOrDefault(alertId);
 
     /// <summary>The whole state.</summary>
     public DeliveryLedgerSnapshot Export() => new(_commands.Values.ToList(), _retired.ToList(), _deliveries.Values.ToList());
@@ -170,8 +178,9 @@ public sealed class DeliveryLedger
     public void Forget(string commandId)
     {
         Version++;
-        if (_commands.Remove(commandId))
+        if (_commands.Remove(commandId, out FanOutCommand? forgotten))
         {
+            AlertChanged(forgotten.AlertId);
             _changed.Remove(commandId);
             _forgotten.Add(commandId);
         }
@@ -296,12 +305,15 @@ public sealed class DeliveryLedger
 
     private void Changed(string commandId)
     {
-        if (_commands.ContainsKey(commandId))
+        if (_commands.TryGetValue(commandId, out FanOutCommand? command))
         {
             _changed.Add(commandId);
             _forgotten.Remove(commandId);
+            AlertChanged(command.AlertId);
         }
     }
+
+    private void AlertChanged(string alertId) => _alertVersions[alertId] = _alertVersions.GetValueOrDefault(alertId) + 1;
 
     private bool IsLive(string commandId, DateTimeOffset now) =>
         !_retired.Contains(commandId) && _commands.TryGetValue(commandId, out FanOutCommand? c) && !c.IsExpired(now);

@@ -94,7 +94,7 @@ public sealed partial class ControllerEngine
         // console asks every few seconds, and at 10,000 speakers one answer costs tens of milliseconds.
         // A clock stepped back would count results after "now": only a later now reuses the figures.
         DateTimeOffset now = _time.GetUtcNow();
-        if (_coverageNow.TryGetValue(id, out CoverageNow? kept) && ReferenceEquals(kept.Alert, alert) && kept.Ledger == _ledger && kept.LedgerVersion == _ledger.Version
+        if (_coverageNow.TryGetValue(id, out CoverageNow? kept) && ReferenceEquals(kept.Alert, alert) && kept.Ledger == _ledger && kept.LedgerVersion == _ledger.VersionOf(id)
             && kept.RecordsVersion == _recordsVersion && ReferenceEquals(kept.Map, _map) && now >= kept.Coverage.Deadline)
         {
             return kept.Coverage with { Deadline = now };
@@ -107,7 +107,7 @@ public sealed partial class ControllerEngine
             _coverageNow.Clear();
         }
 
-        _coverageNow[id] = new CoverageNow(alert, _ledger, _ledger.Version, _recordsVersion, _map, coverage);
+        _coverageNow[id] = new CoverageNow(alert, _ledger, _ledger.VersionOf(id), _recordsVersion, _map, coverage);
         return coverage;
     }
 

@@ -50,7 +50,9 @@ public sealed partial class ControllerEngine : BackgroundService
     private readonly LedgerStore _ledgerStore;
     private readonly HealthSnapshotWriter _healthWriter = new();
     private readonly SequenceSnapshotWriter _sequenceWriter = new();
-    private const int CoverageKept = 16;
+    // A typhoon day over a district has dozens of rule warnings on air at once, each asked for its
+    // coverage every few minutes: 16 kept figures were recomputed in turn at every pass.
+    private const int CoverageKept = 64;
     private readonly Dictionary<string, CoverageNow> _coverageNow = new(StringComparer.Ordinal);
     private long _recordsVersion;
     private NodeHealthTracker _health = new();

@@ -114,6 +114,39 @@ public sealed class DeliveryLedgerTests
     }
 
     [Fact]
+    public void An_alerts_version_moves_with_its_own_commands_and_deliveries_and_not_with_another_alerts()
+    {
+        string mine = _plan.Command.AlertId;
+        Alert other = TestData.Ok(TestData.Create(TestData.Draft(target: AlertTarget.ForStreets("s1"), id: "a-20261129-0008", validFor: TimeSpan.FromMinutes(10))).Dispatch(TestData.Operator, _clock.Now));
+        Assert.NotEqual(mine, other.Id);
+        FanOutPlan otherPlan = new FanOutPlanner(new FakeCommandSequence()).PlanBroadcast(other, [new KeyedNode(TestData.Speaker("bn-a", "c1", 100), TestData.KeyFor("bn-a"))], _clock.Now);
+        long tracked = _ledger.VersionOf(mine);
+        Assert.True(tracked > 0);
+        Assert.Equal(0, _ledger.VersionOf(other.Id));
+
+        _ledger.Track(otherPlan, _clock.Now);
+        _ledger.MarkSent(otherPlan.Command.CommandId, "bn-a", _clock.Now);
+        Assert.True(_ledger.VersionOf(other.Id) > 0);
+        Assert.Equal(tracked, _ledger.VersionOf(mine));
+
+        long step = tracked;
+        foreach (Action change in new Action[]
+        {
+            () => Result("bn-a", "received"),
+            () => _ledger.MarkSent(Cmd, "bn-b", _clock.Now),
+            () => _ledger.Retire(Cmd),
+            () => _ledger.Forget(Cmd),
+        })
+        {
+            long otherBefore = _ledger.VersionOf(other.Id);
+            change();
+            Assert.True(_ledger.VersionOf(mine) > step);
+            Assert.Equal(otherBefore, _ledger.VersionOf(other.Id));
+            step = _ledger.VersionOf(mine);
+        }
+    }
+
+    [Fact]
     public void Results_for_unknown_commands_or_nodes_are_not_recorded()
     {
         Assert.Null(_ledger.Record(new ResultMessage("bn-z", new OutboxHeader(1, 1, 1, null, null), Cmd, 1, "broadcast", "received", null), _clock.Now));
