@@ -103,8 +103,14 @@ public sealed partial class ControllerEngine
         AlertCoverage coverage = CoverageCalculator.ForAlert(alert, _map, _records, _ledgerStore.DeliveriesOfAlert(_ledger, id), now);
         if (_coverageNow.Count >= CoverageKept && !_coverageNow.ContainsKey(id))
         {
-            // A few alerts are live at a time; the figures of the rest are not worth their memory.
-            _coverageNow.Clear();
+            // Ended alerts' figures go first (they are asked for less); only if none has ended, all of them.
+            var ended = _coverageNow.Keys.Where(k => !_alerts.TryGetValue(k, out Alert? a) || a.State is AlertState.Cancelled or AlertState.AllClear or AlertState.Expired).ToList();
+            if (ended.Count == 0)
+            {
+                _coverageNow.Clear();
+            }
+
+            ended.ForEach(k => _coverageNow.Remove(k));
         }
 
         _coverageNow[id] = new CoverageNow(alert, _ledger, _ledger.VersionOf(id), _recordsVersion, _map, coverage);

@@ -155,7 +155,8 @@ public sealed partial class DeterministicRun
                     u.Silent = true;
                     break;
                 case "stuck":
-                    u.StuckDistanceMm = u.MountMm - u.WaterDepthMm;
+                    // The water there now (the world's latest step), not what the sensor last read.
+                    u.StuckDistanceMm = u.MountMm - n.Sensor.WaterDepthMm;
                     break;
                 default:
                     u.DriftMm = (int)a.Fault.Amount;

@@ -15,6 +15,7 @@ public sealed class VirtualSensorNode : VirtualNode
     private const double MmPerTip = 0.2;
     private readonly Random _random;
     private double _tipCarry;
+    private double _rainMmPerHour;
     private SimDigitalInput? _tamper;
 
     /// <summary>Creates the node.</summary>
@@ -44,18 +45,26 @@ public sealed class VirtualSensorNode : VirtualNode
     public bool RainsOnTick { get; set; }
 
     /// <summary>
-    /// When set (deterministic runs), the rain and water at the site, taken into <see cref="RainMmPerHour"/>
-    /// and <see cref="WaterDepthMm"/> at the start of every firmware step.
+    /// Where rain and water come from in deterministic runs: the site's conditions, which the world
+    /// writes at its steps and the gauge and depth sensor take at the start of every firmware step.
+    /// Null in live mode, where the world sets <see cref="RainMmPerHour"/> and <see cref="WaterDepthMm"/>.
     /// </summary>
     public SiteConditions? Site { get; set; }
 
-    /// <summary>Rain falling on the gauge now, mm/h (set by the world).</summary>
-    public double RainMmPerHour { get; set; }
+    /// <summary>Rain falling on the gauge now, mm/h: the site's when <see cref="Site"/> is set (which then overrides any set here), else as the world set it.</summary>
+    public double RainMmPerHour
+    {
+        get => Site?.RainMmPerHour ?? _rainMmPerHour;
+        set => _rainMmPerHour = value;
+    }
 
-    /// <summary>Water depth under the sensor now, mm (set by the world).</summary>
+    /// <summary>
+    /// Water depth under the sensor now, mm: the site's when <see cref="Site"/> is set (the depth sensor
+    /// takes it at the next firmware step, and it overrides any set here), else as the world set it.
+    /// </summary>
     public int WaterDepthMm
     {
-        get => Ultrasonic.WaterDepthMm;
+        get => Site?.WaterDepthMm ?? Ultrasonic.WaterDepthMm;
         set => Ultrasonic.WaterDepthMm = value;
     }
 
@@ -101,8 +110,7 @@ public sealed class VirtualSensorNode : VirtualNode
     {
         if (Site is { } site)
         {
-            RainMmPerHour = site.RainMmPerHour;
-            WaterDepthMm = site.WaterDepthMm;
+            Ultrasonic.WaterDepthMm = site.WaterDepthMm;
         }
 
         if (RainsOnTick && LastAdvanceMs > 0)
