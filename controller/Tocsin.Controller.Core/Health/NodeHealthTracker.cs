@@ -220,6 +220,13 @@ public sealed class NodeHealthTracker
             return n;
         }
 
+        // Within the spacing of the last reading kept, only the latest voltage changes (and the node
+        // record is copied once, as for any message); the readings and the trend stay.
+        if (n.Readings.Count > 0 && at.UtcTicks - n.Readings[^1].At.UtcTicks < _options.BatteryReadingSpacing.Ticks)
+        {
+            return n.BatteryMv == mv && n.LastSeen == at ? n : n with { LastSeen = at, BatteryMv = mv };
+        }
+
         // The last BatteryWindow readings, this one included, in an array of their own: records handed
         // out (snapshots, the API) keep the readings they were given.
         int keep = Math.Max(0, Math.Min(n.Readings.Count, _options.BatteryWindow - 1));

@@ -146,6 +146,23 @@ public sealed class NodeHealthTrackerTests
     }
 
     [Fact]
+    public void Readings_for_the_trend_are_kept_half_an_hour_apart_and_every_one_sets_the_latest_voltage()
+    {
+        DateTimeOffset start = _clock.Now;
+        for (int minute = 0; minute <= 90; minute++)
+        {
+            _tracker.Observe(Heartbeat("bn-1", 12800 - minute), start + TimeSpan.FromMinutes(minute));
+        }
+
+        NodeHealth h = _tracker.Get("bn-1")!;
+        Assert.Equal(12710, h.BatteryMv);
+        Assert.Equal(new[] { 0, 30, 60, 90 }, h.Readings.Select(r => (int)(r.At - start).TotalMinutes));
+        Assert.Equal(new[] { 12800, 12770, 12740, 12710 }, h.Readings.Select(r => r.Millivolts));
+        Assert.Equal(-1440, h.BatteryTrendMvPerDay!.Value, 6);
+        Assert.Equal(start + TimeSpan.FromMinutes(90), h.LastSeen);
+    }
+
+    [Fact]
     public void The_trend_uses_only_the_last_readings_and_needs_two_of_them()
     {
         var tracker = new NodeHealthTracker(HealthOptions.Default with { BatteryWindow = 3 });
