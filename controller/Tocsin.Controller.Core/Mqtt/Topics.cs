@@ -64,17 +64,29 @@ public static class Topics
             return false;
         }
 
-        string rest = topic[NodePrefix.Length..];
-        int slash = rest.IndexOf('/', StringComparison.Ordinal);
-        if (slash <= 0 || slash == rest.Length - 1 || rest.IndexOf('/', slash + 1) >= 0)
+        // Every message a node sends comes through here: one string for the node id, and the leaf as the
+        // constant it matches (a new string only for a leaf nodes do not use).
+        ReadOnlySpan<char> rest = topic.AsSpan(NodePrefix.Length);
+        int slash = rest.IndexOf('/');
+        if (slash <= 0 || slash == rest.Length - 1 || rest[(slash + 1)..].Contains('/'))
         {
             return false;
         }
 
-        nodeId = rest[..slash];
-        leaf = rest[(slash + 1)..];
+        nodeId = rest[..slash].ToString();
+        leaf = KnownLeaf(rest[(slash + 1)..]);
         return true;
     }
+
+    private static string KnownLeaf(ReadOnlySpan<char> leaf) =>
+        leaf.SequenceEqual(HeartbeatLeaf) ? HeartbeatLeaf
+        : leaf.SequenceEqual(ReportLeaf) ? ReportLeaf
+        : leaf.SequenceEqual(EventLeaf) ? EventLeaf
+        : leaf.SequenceEqual(ResultLeaf) ? ResultLeaf
+        : leaf.SequenceEqual(StatusLeaf) ? StatusLeaf
+        : leaf.SequenceEqual(AckLeaf) ? AckLeaf
+        : leaf.SequenceEqual(CommandLeaf) ? CommandLeaf
+        : leaf.ToString();
 
     /// <summary>Splits "tocsin/v1/area/{community}/cmd".</summary>
     public static bool TryParseAreaCommand(string? topic, [NotNullWhen(true)] out string? communityId)

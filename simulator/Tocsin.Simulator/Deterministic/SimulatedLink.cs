@@ -103,8 +103,8 @@ public sealed class SimulatedLink : IMqttLink, ISeverableLink
         }
 
         byte[] copy = payload.AsSpan(0, length).ToArray();
-        string leaf = topic[(topic.LastIndexOf('/') + 1)..];
-        bool outbox = leaf is Topics.ReportLeaf or Topics.EventLeaf or Topics.ResultLeaf;
+        ReadOnlySpan<char> leaf = topic.AsSpan(topic.LastIndexOf('/') + 1);
+        bool outbox = leaf.SequenceEqual(Topics.ReportLeaf) || leaf.SequenceEqual(Topics.EventLeaf) || leaf.SequenceEqual(Topics.ResultLeaf);
 
         // The controller parses the payload in its round, on its own thread; the run report only
         // needs a few top-level facts of outbox messages, read here without building anything.

@@ -23,6 +23,17 @@ public sealed class TopicsTests
         Assert.Equal(("sn-3", "report"), (node, leaf));
         Assert.False(Topics.TryParseNodeTopic("tocsin/v1/node/sn-3/report/x", out _, out _));
         Assert.False(Topics.TryParseNodeTopic("tocsin/v1/node//report", out _, out _));
+        Assert.False(Topics.TryParseNodeTopic("tocsin/v1/node/sn-3/", out _, out _));
+        Assert.False(Topics.TryParseNodeTopic("tocsin/v1/node/sn-3", out _, out _));
+        foreach (string known in new[] { "hb", "report", "event", "result", "status", "ack", "cmd" })
+        {
+            Assert.True(Topics.TryParseNodeTopic("tocsin/v1/node/bn-1/" + known, out string? id, out string? parsed));
+            Assert.Equal("bn-1", id);
+            Assert.Same(string.IsInterned(known) ?? known, parsed);
+        }
+
+        Assert.True(Topics.TryParseNodeTopic("tocsin/v1/node/bn-1/other", out _, out string? other));
+        Assert.Equal("other", other);
         Assert.True(Topics.TryParseAreaCommand("tocsin/v1/area/c1/cmd", out string? community));
         Assert.Equal("c1", community);
         Assert.False(Topics.TryParseAreaCommand("tocsin/v1/area/a/b/cmd", out _));
