@@ -78,6 +78,13 @@ public static class Topics
         return true;
     }
 
+    /// <summary>The last level of <paramref name="topic"/>, as the leaf constant it matches where it matches one.</summary>
+    public static string LeafOf(string topic)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        return KnownLeaf(topic.AsSpan(topic.LastIndexOf('/') + 1));
+    }
+
     private static string KnownLeaf(ReadOnlySpan<char> leaf) =>
         leaf.SequenceEqual(HeartbeatLeaf) ? HeartbeatLeaf
         : leaf.SequenceEqual(ReportLeaf) ? ReportLeaf

@@ -174,7 +174,7 @@ public sealed partial class ControllerEngine
             return;
         }
 
-        string leaf = inbound.Topic[(inbound.Topic.LastIndexOf('/') + 1)..];
+        string leaf = Topics.LeafOf(inbound.Topic);
         string? type = outbox switch
         {
             EventMessage e => e.Type,

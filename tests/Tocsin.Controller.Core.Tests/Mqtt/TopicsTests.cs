@@ -32,6 +32,8 @@ public sealed class TopicsTests
             Assert.Same(string.IsInterned(known) ?? known, parsed);
         }
 
+        Assert.Same("report", Topics.LeafOf("tocsin/v1/node/sn-3/report"));
+        Assert.Equal("x", Topics.LeafOf("a/b/x"));
         Assert.True(Topics.TryParseNodeTopic("tocsin/v1/node/bn-1/other", out _, out string? other));
         Assert.Equal("other", other);
         Assert.True(Topics.TryParseAreaCommand("tocsin/v1/area/c1/cmd", out string? community));
