@@ -1,6 +1,10 @@
 namespace Tocsin.Controller.Health;
 
-/// <summary>A simple linear fit of battery voltage over time: a falling slope on mains power means a charger or mains fault.</summary>
+/// <summary>
+/// A simple linear fit of battery voltage over time: a falling slope on mains power means a charger or mains
+/// fault. Over readings half an hour apart (<see cref="HealthOptions.BatteryReadingSpacing"/>) it shows after
+/// the second reading and follows a change over hours, not minutes.
+/// </summary>
 public static class BatteryTrend
 {
     /// <summary>Least-squares slope of <paramref name="readings"/> in mV per day; null with fewer than two readings or no time spread.</summary>

@@ -222,18 +222,28 @@ public sealed class NodeHealthTracker
 
         // Within the spacing of the last reading kept, only the latest voltage changes (and the node
         // record is copied once, as for any message); the readings and the trend stay.
-        if (n.Readings.Count > 0 && at.UtcTicks - n.Readings[^1].At.UtcTicks < _options.BatteryReadingSpacing.Ticks)
+        IReadOnlyList<BatteryReading> kept = n.Readings;
+        long sinceLast = kept.Count == 0 ? long.MaxValue : at.UtcTicks - kept[^1].At.UtcTicks;
+        if (sinceLast >= 0 && sinceLast < _options.BatteryReadingSpacing.Ticks)
         {
             return n.BatteryMv == mv && n.LastSeen == at ? n : n with { LastSeen = at, BatteryMv = mv };
         }
 
+        // Readings "after" this one (the clock was set back) leave the window: the trend starts again
+        // from the clock's present instead of waiting for it to catch up with them.
+        int usable = kept.Count;
+        while (usable > 0 && kept[usable - 1].At.UtcTicks > at.UtcTicks)
+        {
+            usable--;
+        }
+
         // The last BatteryWindow readings, this one included, in an array of their own: records handed
         // out (snapshots, the API) keep the readings they were given.
-        int keep = Math.Max(0, Math.Min(n.Readings.Count, _options.BatteryWindow - 1));
+        int keep = Math.Max(0, Math.Min(usable, _options.BatteryWindow - 1));
         var readings = new BatteryReading[keep + 1];
         for (int i = 0; i < keep; i++)
         {
-            readings[i] = n.Readings[n.Readings.Count - keep + i];
+            readings[i] = kept[usable - keep + i];
         }
 
         readings[keep] = new BatteryReading(at, mv);

@@ -181,6 +181,35 @@ public sealed class NodeHealthTrackerTests
         var report = new ReportMessage("sn-1", new OutboxHeader(1, 1, 1, null, null), "reading", new Dictionary<string, double> { ["batt_mv"] = 3900 }, BatteryMv: 3900);
         _tracker.Observe(report, _clock.Now);
         Assert.Equal(3900, _tracker.Get("sn-1")!.BatteryMv);
+        Assert.Equal([new BatteryReading(_clock.Now, 3900)], _tracker.Get("sn-1")!.Readings);
+    }
+
+    [Fact]
+    public void A_clock_set_back_starts_the_trend_again_from_its_present()
+    {
+        DateTimeOffset start = _clock.Now;
+        _tracker.Observe(Heartbeat("bn-1", 12800), start);
+        _tracker.Observe(Heartbeat("bn-1", 12790), start + TimeSpan.FromMinutes(30));
+
+        // Set back an hour: the next reading is kept, and the two from the clock's "future" leave.
+        _tracker.Observe(Heartbeat("bn-1", 12780), start - TimeSpan.FromMinutes(30));
+        Assert.Equal([new BatteryReading(start - TimeSpan.FromMinutes(30), 12780)], _tracker.Get("bn-1")!.Readings);
+        _tracker.Observe(Heartbeat("bn-1", 12770), start);
+        Assert.Equal(2, _tracker.Get("bn-1")!.Readings.Count);
+        Assert.Equal(12770, _tracker.Get("bn-1")!.BatteryMv);
+    }
+
+    [Fact]
+    public void After_a_restart_the_spacing_counts_from_the_last_restored_reading()
+    {
+        _tracker.Observe(Heartbeat("bn-1", 12800), _clock.Now);
+        string json = System.Text.Json.JsonSerializer.Serialize(_tracker.Export());
+        NodeHealthTracker restored = NodeHealthTracker.FromSnapshot(System.Text.Json.JsonSerializer.Deserialize<HealthSnapshot>(json)!);
+        restored.Observe(Heartbeat("bn-1", 12790), _clock.Now + TimeSpan.FromMinutes(10));
+        Assert.Single(restored.Get("bn-1")!.Readings);
+        Assert.Equal(12790, restored.Get("bn-1")!.BatteryMv);
+        restored.Observe(Heartbeat("bn-1", 12780), _clock.Now + TimeSpan.FromMinutes(30));
+        Assert.Equal(2, restored.Get("bn-1")!.Readings.Count);
     }
 
     [Fact]
