@@ -36,14 +36,14 @@ public sealed class LowPointBasin
         const double Runoff = 0.85;
         int catchment = 15 + (Math.Abs(catchmentChoice % 5) * 6);
         double keepsUpWithMmPerHour = 10 + (Math.Abs(drainChoice % 5) * 5);
-        return new LowPointBasin(catchment, Runoff, DrainFor(keepsUpWithMmPerHour, catchment, Runoff), 1500);
+        return new LowPointBasin(catchment, Runoff, RunoffMmPerMinute(keepsUpWithMmPerHour, catchment, Runoff), 1500);
     }
 
     /// <summary>
-    /// The drain capacity (mm of depth per minute) that just keeps a low point dry in steady rain of
-    /// <paramref name="rainMmPerHour"/>: what runs off its catchment in a minute.
+    /// What runs off the catchment into the low point in a minute of steady rain at
+    /// <paramref name="rainMmPerHour"/>, as mm of depth there: also the drain capacity that just keeps it dry in that rain.
     /// </summary>
-    public static double DrainFor(double rainMmPerHour, double catchmentRatio, double runoffCoefficient) =>
+    public static double RunoffMmPerMinute(double rainMmPerHour, double catchmentRatio, double runoffCoefficient) =>
         rainMmPerHour / 60 * runoffCoefficient * catchmentRatio;
 
     /// <summary>Contributing area over ponding area.</summary>
@@ -64,7 +64,7 @@ public sealed class LowPointBasin
     /// <summary>Advances by <paramref name="minutes"/> with rain falling at <paramref name="rainMmPerHour"/>.</summary>
     public void Step(double rainMmPerHour, double minutes)
     {
-        double inflow = DrainFor(rainMmPerHour, CatchmentRatio, RunoffCoefficient) * minutes;
+        double inflow = RunoffMmPerMinute(rainMmPerHour, CatchmentRatio, RunoffCoefficient) * minutes;
         double outflow = DrainMmPerMinute * minutes;
         DepthMm = Math.Clamp(DepthMm + inflow - outflow, 0, MaxDepthMm);
     }

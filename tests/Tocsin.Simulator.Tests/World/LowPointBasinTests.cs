@@ -45,15 +45,15 @@ public sealed class LowPointBasinTests
         LowPointBasin largest = LowPointBasin.Typical(4, 4);
         Assert.Equal(15, smallest.CatchmentRatio);
         Assert.Equal(39, largest.CatchmentRatio);
-        Assert.Equal(LowPointBasin.DrainFor(10, 15, 0.85), smallest.DrainMmPerMinute, 9);
-        Assert.Equal(LowPointBasin.DrainFor(30, 39, 0.85), largest.DrainMmPerMinute, 9);
+        Assert.Equal(LowPointBasin.RunoffMmPerMinute(10, 15, 0.85), smallest.DrainMmPerMinute, 9);
+        Assert.Equal(LowPointBasin.RunoffMmPerMinute(30, 39, 0.85), largest.DrainMmPerMinute, 9);
         Assert.Equal(LowPointBasin.Typical(2, 3).DrainMmPerMinute, LowPointBasin.Typical(7, 8).DrainMmPerMinute, 9);
     }
 
     [Fact]
     public void Drains_sized_for_a_rain_rate_keep_up_with_exactly_that_rate_and_no_more()
     {
-        double drain = LowPointBasin.DrainFor(20, 25, 0.8);
+        double drain = LowPointBasin.RunoffMmPerMinute(20, 25, 0.8);
         var basin = new LowPointBasin(25, 0.8, drain, 1500);
         basin.Step(20, 60);
         Assert.Equal(0, basin.DepthMm, 6);
