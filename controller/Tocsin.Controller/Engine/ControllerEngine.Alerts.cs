@@ -267,10 +267,7 @@ public sealed partial class ControllerEngine
             }
 
             // Dispatched automatically, it waits for nobody: listed until acknowledged, not repeated.
-            if (!waits)
-            {
-                ResolveProposalAlarm(_alerts[created.Alert.Id], now);
-            }
+            ResolveProposalAlarm(_alerts[created.Alert.Id], now);
 
             return;
         }

@@ -31,6 +31,16 @@ public sealed class EngineProposalAlarmTests
         return (alarm, alert);
     }
 
+    private static OperatorAlarm Listed(SteppedController controller, OperatorAlarm alarm) =>
+        Assert.Single(controller.Engine.Alarms(), a => a.Id == alarm.Id);
+
+    // Two repeat periods later the alarm has been notified no more than the given number of times.
+    private static async Task AssertNoMoreRepeatsAsync(SteppedController controller, OperatorAlarm alarm, int notifications)
+    {
+        await controller.StepForAsync(AlarmPolicy.Default.RepeatEvery * 2);
+        Assert.Equal(notifications, Listed(controller, alarm).Notifications);
+    }
+
     [Fact]
     public async Task A_proposal_alarm_repeats_until_a_person_dispatches_the_warning_and_stays_listed_until_acknowledged()
     {
@@ -41,14 +51,14 @@ public sealed class EngineProposalAlarmTests
 
         // Approved, the warning still waits for someone to send it.
         Assert.True((await controller.Engine.ActAsync(alert.Id, AlertAction.Approve, Lead, CancellationToken.None)).Succeeded);
-        Assert.Null(Assert.Single(controller.Engine.Alarms(), a => a.Id == alarm.Id).ResolvedAt);
+        Assert.Null(Listed(controller, alarm).ResolvedAt);
 
         Assert.True((await controller.Engine.ActAsync(alert.Id, AlertAction.Dispatch, Duty, CancellationToken.None)).Succeeded);
-        OperatorAlarm resolved = Assert.Single(controller.Engine.Alarms(), a => a.Id == alarm.Id);
+        OperatorAlarm resolved = Listed(controller, alarm);
         Assert.NotNull(resolved.ResolvedAt);
         int notifications = resolved.Notifications;
         await controller.StepForAsync(TimeSpan.FromMinutes(30));
-        Assert.Equal(notifications, Assert.Single(controller.Engine.Alarms(), a => a.Id == alarm.Id).Notifications);
+        Assert.Equal(notifications, Listed(controller, alarm).Notifications);
 
         Assert.True(controller.Engine.Acknowledge(alarm.Id, Duty).Succeeded);
         Assert.DoesNotContain(controller.Engine.Alarms(), a => a.Id == alarm.Id);
@@ -66,8 +76,7 @@ public sealed class EngineProposalAlarmTests
         Assert.DoesNotContain("waiting for an operator", alarm.Message, StringComparison.Ordinal);
         Assert.NotNull(alarm.ResolvedAt);
 
-        await controller.StepForAsync(AlarmPolicy.Default.RepeatEvery * 2);
-        Assert.Equal(1, Assert.Single(controller.Engine.Alarms(), a => a.Id == alarm.Id).Notifications);
+        await AssertNoMoreRepeatsAsync(controller, alarm, 1);
     }
 
     [Fact]
@@ -76,14 +85,13 @@ public sealed class EngineProposalAlarmTests
         await using SteppedController controller = SteppedController.Start(Node, _ => { });
         (OperatorAlarm alarm, Alert alert) = await ProposeAsync(controller);
         await controller.StepForAsync(alert.ExpiresAt - controller.Time.GetUtcNow() - TimeSpan.FromMinutes(1));
-        Assert.Null(Assert.Single(controller.Engine.Alarms(), a => a.Id == alarm.Id).ResolvedAt);
+        Assert.Null(Listed(controller, alarm).ResolvedAt);
 
         await controller.StepForAsync(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
-        OperatorAlarm resolved = Assert.Single(controller.Engine.Alarms(), a => a.Id == alarm.Id);
+        OperatorAlarm resolved = Listed(controller, alarm);
         Assert.NotNull(resolved.ResolvedAt);
         int notifications = resolved.Notifications;
-        await controller.StepForAsync(AlarmPolicy.Default.RepeatEvery * 2);
-        Assert.Equal(notifications, Assert.Single(controller.Engine.Alarms(), a => a.Id == alarm.Id).Notifications);
+        await AssertNoMoreRepeatsAsync(controller, alarm, notifications);
     }
 
     [Fact]
@@ -93,12 +101,11 @@ public sealed class EngineProposalAlarmTests
         (OperatorAlarm alarm, Alert alert) = await ProposeAsync(controller);
 
         await controller.StepForAsync(AlarmPolicy.Default.RepeatEvery + TimeSpan.FromSeconds(2));
-        int repeated = Assert.Single(controller.Engine.Alarms(), a => a.Id == alarm.Id).Notifications;
+        int repeated = Listed(controller, alarm).Notifications;
         Assert.True(repeated > 1, "repeats while nobody acts: " + repeated);
 
         Assert.True((await controller.Engine.ActAsync(alert.Id, AlertAction.Cancel, Duty, CancellationToken.None)).Succeeded);
-        await controller.StepForAsync(AlarmPolicy.Default.RepeatEvery * 2);
-        Assert.Equal(repeated, Assert.Single(controller.Engine.Alarms(), a => a.Id == alarm.Id).Notifications);
+        await AssertNoMoreRepeatsAsync(controller, alarm, repeated);
     }
 
     [Fact]
