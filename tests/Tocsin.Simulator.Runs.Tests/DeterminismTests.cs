@@ -11,12 +11,12 @@ public sealed class DeterminismTests
     private static async Task<string> RunAsync(int seed, bool parallel, int controllerMs = 0, string? data = null) =>
         ReportJson.Serialize(await ReportAsync(seed, parallel, controllerMs, data));
 
-    private static async Task<RunReport> ReportAsync(int seed, bool parallel, int controllerMs, string? data = null)
+    private static async Task<RunReport> ReportAsync(int seed, bool parallel, int controllerMs, string? data = null, int? nodeThreads = null)
     {
         ScenarioLoadResult loaded = ScenarioParser.Load(RepoPaths.Combine("simulator", "scenarios", "flash-flood-underpass.json"));
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Errors));
         Scenario scenario = loaded.Scenario! with { Tick = loaded.Scenario!.Tick with { ControllerMs = controllerMs } };
-        await using var run = new DeterministicRun(scenario, loaded.Map!, new RunOptions { Seed = seed, Parallel = parallel, NodeThreads = parallel ? 2 : null, ParallelFromNodes = 2, DataDirectory = data });
+        await using var run = new DeterministicRun(scenario, loaded.Map!, new RunOptions { Seed = seed, Parallel = parallel, NodeThreads = nodeThreads ?? (parallel ? 2 : null), ParallelFromNodes = 2, SharedFromNodes = 1, DataDirectory = data });
         RunReport report = await run.RunAsync();
         Assert.NotEmpty(report.Alerts);
         return report;
@@ -28,6 +28,15 @@ public sealed class DeterminismTests
         string first = await RunAsync(7, parallel: true);
         string second = await RunAsync(7, parallel: false);
         Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task Steps_shared_with_the_controllers_round_thread_give_the_same_report_as_one_thread()
+    {
+        // One node thread: the round thread takes steps between its rounds, which run beside them.
+        string shared = ReportJson.Serialize(await ReportAsync(7, parallel: true, controllerMs: 300, nodeThreads: 1));
+        string serial = await RunAsync(7, parallel: false, controllerMs: 300);
+        Assert.Equal(shared, serial);
     }
 
     [Fact]

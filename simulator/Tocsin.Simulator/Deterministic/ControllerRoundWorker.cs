@@ -13,21 +13,35 @@ namespace Tocsin.Simulator.Deterministic;
 /// sends and tells the run is held in its own lists (<see cref="ControllerRound"/>), and the run
 /// touches the controller only once every round is retired. So the order of events, and every
 /// report, is the same as with rounds on the main thread.
+/// Between rounds the thread helps the main thread step the nodes of its slot (<see cref="SharedSlotSteps"/>),
+/// which cannot change a run either. It waits for work spinning for <see cref="SpinMicroseconds"/>, as
+/// slots follow each other faster than a sleeping thread wakes, then sleeps until woken.
 /// </summary>
 public sealed class ControllerRoundWorker : IDisposable
 {
     private readonly Thread _thread;
     private readonly ConcurrentQueue<Action> _rounds = new();
     private readonly ConcurrentQueue<Exception?> _results = new();
-    private readonly SemaphoreSlim _start = new(0);
+    private readonly ManualResetEventSlim _wake = new(false, spinCount: 1);
     private readonly SemaphoreSlim _done = new(0);
+    private readonly SharedSlotSteps? _steps;
     private int _outstanding;
-    private bool _stopping;
+    private volatile bool _stopping;
+    private int _sleeping;
     private long _busyTicks;
 
-    /// <summary>Starts the worker thread (idle until <see cref="Begin"/>).</summary>
-    public ControllerRoundWorker()
+    /// <summary>How long the thread looks for work before it sleeps.</summary>
+    public const int SpinMicroseconds = 200;
+
+    /// <summary>Starts the worker thread (idle until <see cref="Begin"/>); between rounds it helps with <paramref name="steps"/>, if given.</summary>
+    public ControllerRoundWorker(SharedSlotSteps? steps = null)
     {
+        _steps = steps;
+        if (steps != null)
+        {
+            steps.WakeHelper = Nudge;
+        }
+
         _thread = new Thread(Loop) { IsBackground = true, Name = "controller rounds" };
         _thread.Start();
     }
@@ -45,7 +59,16 @@ public sealed class ControllerRoundWorker : IDisposable
         ObjectDisposedException.ThrowIf(_stopping, this);
         _outstanding++;
         _rounds.Enqueue(round);
-        _start.Release();
+        _wake.Set();
+    }
+
+    /// <summary>Wakes the thread if it sleeps, to help with the slot's steps just opened (called by <see cref="SharedSlotSteps"/>).</summary>
+    public void Nudge()
+    {
+        if (Volatile.Read(ref _sleeping) != 0)
+        {
+            _wake.Set();
+        }
     }
 
     /// <summary>Waits for the oldest round not yet waited for; rethrows what it threw.</summary>
@@ -80,9 +103,9 @@ public sealed class ControllerRoundWorker : IDisposable
         }
 
         _stopping = true;
-        _start.Release();
+        _wake.Set();
         _thread.Join();
-        _start.Dispose();
+        _wake.Dispose();
         _done.Dispose();
     }
 
@@ -90,27 +113,74 @@ public sealed class ControllerRoundWorker : IDisposable
     {
         while (true)
         {
-            _start.Wait();
-            if (!_rounds.TryDequeue(out Action? round))
+            if (_rounds.TryDequeue(out Action? round))
+            {
+                RunRound(round);
+                continue;
+            }
+
+            if (_stopping)
             {
                 return;
             }
 
-            long began = Stopwatch.GetTimestamp();
-            Exception? failure = null;
-            try
+            if (LookForWork())
             {
-                round();
-            }
-            catch (Exception e)
-            {
-                // Handed to the main thread, which rethrows it with its own stack.
-                failure = e;
+                continue;
             }
 
-            Interlocked.Add(ref _busyTicks, Stopwatch.GetTimestamp() - began);
-            _results.Enqueue(failure);
-            _done.Release();
+            // Said (with a full fence) and reset before looking again, so a round begun or a slot opened
+            // after the look still wakes it.
+            Interlocked.Exchange(ref _sleeping, 1);
+            _wake.Reset();
+            if (_rounds.IsEmpty && !_stopping && _steps?.IsOpen != true)
+            {
+                _wake.Wait();
+            }
+
+            Volatile.Write(ref _sleeping, 0);
         }
+    }
+
+    // Spins a while for a round or a slot's steps; true when it found either.
+    private bool LookForWork()
+    {
+        long until = Stopwatch.GetTimestamp() + (SpinMicroseconds * Stopwatch.Frequency / 1_000_000);
+        var spin = new SpinWait();
+        do
+        {
+            if (!_rounds.IsEmpty || _stopping)
+            {
+                return true;
+            }
+
+            if (_steps != null && _steps.TryHelp())
+            {
+                return true;
+            }
+
+            spin.SpinOnce(sleep1Threshold: -1);
+        }
+        while (Stopwatch.GetTimestamp() < until);
+        return false;
+    }
+
+    private void RunRound(Action round)
+    {
+        long began = Stopwatch.GetTimestamp();
+        Exception? failure = null;
+        try
+        {
+            round();
+        }
+        catch (Exception e)
+        {
+            // Handed to the main thread, which rethrows it with its own stack.
+            failure = e;
+        }
+
+        Interlocked.Add(ref _busyTicks, Stopwatch.GetTimestamp() - began);
+        _results.Enqueue(failure);
+        _done.Release();
     }
 }

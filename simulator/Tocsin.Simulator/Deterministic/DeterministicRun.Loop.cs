@@ -9,6 +9,7 @@ public sealed partial class DeterministicRun
 {
     private readonly List<int> _due = [];
     private long _nextControllerMs;
+    private long _stepAtMs;
     private long _nextWorldMs;
     private long _nextSampleMs;
     private readonly long[] _phaseTicks = new long[5];
@@ -121,17 +122,52 @@ public sealed partial class DeterministicRun
 
     private void StepNodes(long t)
     {
-        ForEachNode(_due, i =>
+        _stepAtMs = t;
+        if (_sharedSteps != null && _due.Count >= _options.SharedFromNodes)
         {
-            SimulatedNode node = _nodes[i];
-            if (node.PowerBackAtMs == null)
-            {
-                node.TickTo(t);
-            }
-        });
+            _sharedSteps.Run(_due, _stepDue);
+        }
+        else
+        {
+            ForEachNode(_due, _stepDue);
+        }
+
         _nodeSteps += _due.Count;
     }
 
+    // Steps one due node and works out when it steps next, from what only the node holds (its links'
+    // inbound queues and states change only in the network's pass before the steps, and taking its
+    // traffic afterwards changes neither): so this is safe for different nodes on different threads at
+    // once, and each does the work while the node's objects are in its own cache.
+    private void StepDue(int index)
+    {
+        SimulatedNode node = _nodes[index];
+        if (node.PowerBackAtMs != null)
+        {
+            return;
+        }
+
+        long t = _stepAtMs;
+        node.TickTo(t);
+        if (node.Speaker is { } speaker)
+        {
+            bool audible = speaker.Amplifier.Audible;
+            if (audible && !node.WasAudible)
+            {
+                node.AudibleStarts.Add(t);
+            }
+
+            node.WasAudible = audible;
+        }
+
+        long step = node.HasTraffic ? _scenario.Tick.ActiveMs
+            : node.IsSounding ? node.SoundingStepMs(_scenario.Tick.SoundingMs, _scenario.Tick.SteadyMs)
+            : IdleStepMs(node, t);
+        node.DueMs = t + step;
+    }
+
+    // In node order on the main thread: the network takes each node's traffic, and the node is
+    // scheduled for the step StepDue worked out.
     private void FlushNodes(long t)
     {
         foreach (int i in _due)
@@ -143,21 +179,7 @@ public sealed partial class DeterministicRun
             }
 
             node.Flush(_network);
-            if (node.Speaker is { } speaker)
-            {
-                bool audible = speaker.Amplifier.Audible;
-                if (audible && !node.WasAudible)
-                {
-                    node.AudibleStarts.Add(t);
-                }
-
-                node.WasAudible = audible;
-            }
-
-            long step = node.HasTraffic ? _scenario.Tick.ActiveMs
-                : node.IsSounding ? node.SoundingStepMs(_scenario.Tick.SoundingMs, _scenario.Tick.SteadyMs)
-                : IdleStepMs(node, t);
-            _scheduler.At(i, t + step, t);
+            _scheduler.At(i, node.DueMs, t);
         }
     }
 

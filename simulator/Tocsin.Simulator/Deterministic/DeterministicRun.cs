@@ -40,6 +40,8 @@ public sealed partial class DeterministicRun : IAsyncDisposable
     private readonly Dictionary<string, SimulatedNode> _byId = new(StringComparer.Ordinal);
     private readonly NodeScheduler _scheduler;
     private readonly ControllerRoundWorker? _rounds;
+    private readonly SharedSlotSteps? _sharedSteps;
+    private readonly Action<int> _stepDue;
     private readonly Stopwatch _wall = new();
     private long _now;
     private long _nodeSteps;
@@ -102,7 +104,10 @@ public sealed partial class DeterministicRun : IAsyncDisposable
         _controller = new DeterministicController(controllerOptions, _controllerTime, _network, new ControllerLogRecorder(OnControllerWarning));
         int horizon = Math.Max(Math.Max(scenario.Tick.SensorMs, scenario.Tick.SpeakerMs), Math.Max(scenario.Tick.SoundingMs, scenario.Tick.SteadyMs)) + scenario.Tick.ActiveMs;
         _scheduler = new NodeScheduler(_plan.Nodes.Count, scenario.Tick.ActiveMs, horizon);
-        _rounds = _options.Parallel ? new ControllerRoundWorker() : null;
+        // With one node thread (2 cores: the default), the round thread takes steps between its rounds.
+        _sharedSteps = _options.Parallel && NodeThreads == 1 ? new SharedSlotSteps() : null;
+        _rounds = _options.Parallel ? new ControllerRoundWorker(_sharedSteps) : null;
+        _stepDue = StepDue;
         _memoryDatabaseKeeper = _memoryDatabase?.Open();
     }
 
@@ -141,6 +146,7 @@ public sealed partial class DeterministicRun : IAsyncDisposable
             SimulatedSeconds = simulated,
             SpeedUp = simulated / Math.Max(wall - setupS, 1e-9),
             NodeSteps = _nodeSteps,
+            HelperSteps = _sharedSteps?.HelperSteps ?? 0,
             Messages = _network.Tally.Delivered,
             MessagesPerSecond = _network.Tally.Delivered / Math.Max(wall - setupS, 1e-9),
             Nodes = _nodes.Count,
@@ -286,8 +292,9 @@ public sealed partial class DeterministicRun : IAsyncDisposable
         }
     }
 
-    private void ForEachNode(List<int> indexes, Action<int> step) =>
-        ForEachNode(indexes, step, _options.Parallel ? _options.NodeThreads ?? Math.Max(1, Environment.ProcessorCount - 1) : 1);
+    private void ForEachNode(List<int> indexes, Action<int> step) => ForEachNode(indexes, step, NodeThreads);
+
+    private int NodeThreads => _options.Parallel ? _options.NodeThreads ?? Math.Max(1, Environment.ProcessorCount - 1) : 1;
 
     private void ForEachNode(List<int> indexes, Action<int> step, int threads)
     {

@@ -20,13 +20,20 @@ public sealed class RunOptions
 
     /// <summary>
     /// Threads that step nodes when <see cref="Parallel"/> (null: every core but the one the controller's
-    /// rounds take, at least one). On a 2-core machine that is the main thread alone: splitting the steps
-    /// over both cores as well only made them fight the rounds for the second core.
+    /// rounds take, at least one). On a 2-core machine that is the main thread, with the round thread
+    /// taking steps between its rounds (<see cref="SharedFromNodes"/>): more threads for the steps as well
+    /// only made them fight the rounds for the second core.
     /// </summary>
     public int? NodeThreads { get; init; }
 
     /// <summary>Fewest nodes due in a slot worth splitting over <see cref="NodeThreads"/> (fewer step on the main thread).</summary>
     public int ParallelFromNodes { get; init; } = 64;
+
+    /// <summary>
+    /// With one node thread, the fewest nodes due in a slot worth sharing with the controller's round
+    /// thread between its rounds (<see cref="SharedSlotSteps"/>); fewer step on the main thread alone.
+    /// </summary>
+    public int SharedFromNodes { get; init; } = 4;
 
     /// <summary>Where progress lines go, or null for none.</summary>
     public TextWriter? Progress { get; init; }

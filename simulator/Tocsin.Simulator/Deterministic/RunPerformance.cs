@@ -18,6 +18,9 @@ public sealed record RunPerformance
     /// <summary>Firmware steps run.</summary>
     public long NodeSteps { get; init; }
 
+    /// <summary>Of <see cref="NodeSteps"/>, those the controller's round thread took between its rounds (<see cref="SharedSlotSteps"/>).</summary>
+    public long HelperSteps { get; init; }
+
     /// <summary>Messages delivered by the simulated network.</summary>
     public long Messages { get; init; }
 

@@ -49,7 +49,7 @@ public sealed class SimulatedNode
     /// <summary>Run time (ms) of the last firmware step.</summary>
     public long LastTickMs { get; set; }
 
-    /// <summary>Run time (ms) of the next firmware step.</summary>
+    /// <summary>Run time (ms) of the next firmware step, worked out right after the last one (a message or fault may bring it sooner).</summary>
     public long DueMs { get; set; }
 
     /// <summary>True while the speaker was audible at its last step.</summary>

@@ -28,8 +28,8 @@ public static class ReportFiles
     {
         ArgumentNullException.ThrowIfNull(p);
         return string.Format(CultureInfo.InvariantCulture,
-            "run: {0:0.0} s wall ({1:0.0} s setup), {2:0} simulated s, {3:0}x real time, {4} node steps, {5} messages ({6:0} per s), {7:0.0} KB managed per node, peak working set {8:0} MB",
-            p.WallSeconds, p.SetupSeconds, p.SimulatedSeconds, p.SpeedUp, p.NodeSteps, p.Messages, p.MessagesPerSecond, p.BytesPerNode / 1024.0, p.PeakWorkingSetBytes / (1024.0 * 1024))
+            "run: {0:0.0} s wall ({1:0.0} s setup), {2:0} simulated s, {3:0}x real time, {4} node steps ({9} by the round thread), {5} messages ({6:0} per s), {7:0.0} KB managed per node, peak working set {8:0} MB",
+            p.WallSeconds, p.SetupSeconds, p.SimulatedSeconds, p.SpeedUp, p.NodeSteps, p.Messages, p.MessagesPerSecond, p.BytesPerNode / 1024.0, p.PeakWorkingSetBytes / (1024.0 * 1024), p.HelperSteps)
             + "; time in " + string.Join(", ", p.PhaseSeconds.Select(kv => kv.Key.ToUpperInvariant() + " " + kv.Value.ToString("0.0", CultureInfo.InvariantCulture) + " s"))
             + string.Format(CultureInfo.InvariantCulture, "; {4} controller rounds, {0:0.0} s; {1:0} MB allocated, GC pauses {2:0.0} s ({3} collections)",
                 p.ControllerRoundSeconds, p.AllocatedBytes / (1024.0 * 1024), p.GcPauseSeconds, string.Join("/", p.Collections), p.ControllerRounds);
