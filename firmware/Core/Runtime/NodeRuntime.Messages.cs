@@ -179,10 +179,8 @@ public sealed partial class NodeRuntime
 
     private void PublishHeartbeat(long nowMs)
     {
-        // Boards that booted together (power back after a district-wide cut) would otherwise beat in
-        // step for ever and reach the broker as one burst. Each interval is shortened by up to a
-        // tenth at random, never lengthened, so the controller's missed-heartbeat limit (from hb_s) holds.
-        _nextHeartbeatMs = nowMs + _heartbeatPeriodMs - _random.NextLong((_heartbeatPeriodMs / 10) + 1);
+        // Shortened at random, never lengthened: the controller's missed-heartbeat limit (from hb_s) holds.
+        _nextHeartbeatMs = nowMs + ShortenedAtRandom(_heartbeatPeriodMs);
         JsonWriter w = _heartbeat;
         w.Reset();
         w.BeginObject();

@@ -115,6 +115,14 @@ public sealed partial class NodeRuntime
     /// <summary>Milliseconds since <see cref="Boot"/>.</summary>
     public long UptimeMs => _nowMs - _bootMs;
 
+    /// <summary>
+    /// <paramref name="periodMs"/> shortened by up to a tenth at random, for the next interval of a
+    /// periodic message. Boards that booted together (power back after a district-wide cut) would
+    /// otherwise send in step for ever and reach the broker as one burst; never lengthened, so a
+    /// reader expecting one message per period is never kept waiting.
+    /// </summary>
+    public long ShortenedAtRandom(long periodMs) => periodMs - _random.NextLong((periodMs / 10) + 1);
+
     /// <summary>Commands verified and acted upon since boot.</summary>
     public int CommandsAccepted { get; private set; }
 

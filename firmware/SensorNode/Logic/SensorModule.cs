@@ -154,7 +154,8 @@ public sealed class SensorModule : INodeModule
         {
             SensorMessages.Report(_runtime, this);
             ReportCount++;
-            _nextReportMs = nowMs + (_runtime.Settings.GetNumber(fast ? _s.FastReportS : _s.ReportS) * 1000);
+            // Sensors powered up together would otherwise report in the same second for ever.
+            _nextReportMs = nowMs + _runtime.ShortenedAtRandom(_runtime.Settings.GetNumber(fast ? _s.FastReportS : _s.ReportS) * 1000);
         }
     }
 

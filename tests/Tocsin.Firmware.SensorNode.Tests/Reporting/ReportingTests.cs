@@ -32,6 +32,32 @@ public sealed class ReportingTests
     }
 
     [TestMethod]
+    public void Sensors_powered_up_together_drift_apart_and_no_interval_is_longer_than_the_period()
+    {
+        // Each interval is the period shortened by up to a tenth at random (the board's seed): boards
+        // back from a district-wide power cut would otherwise report in the same second for ever.
+        long[] Intervals(int seed)
+        {
+            var h = new SensorHarness(configure: x => x.System.Seed = seed);
+            h.Run(2 * 60 * 60_000, 1000);
+            // The first report is from before the reboot that applied the seed.
+            long[] ups = h.Distinct("report").Skip(1).Select(r => r.GetProperty("up").GetInt64()).ToArray();
+            return ups.Zip(ups.Skip(1), (a, b) => b - a).ToArray();
+        }
+
+        long[] first = Intervals(11);
+        long[] second = Intervals(12);
+        Assert.IsTrue(first.Length >= 23, "reports in 2 h: " + (first.Length + 1));
+        foreach (long interval in first.Concat(second))
+        {
+            Assert.IsTrue(interval >= 270_000 - 1000 && interval <= 300_000 + 1000, "interval " + interval + " ms");
+        }
+
+        CollectionAssert.AreNotEqual(first, second, "two boards' intervals differ");
+        Assert.IsTrue(first.Distinct().Count() > 5, "the intervals vary: " + string.Join(", ", first));
+    }
+
+    [TestMethod]
     public void A_rain_signal_raised_by_light_rain_is_sent_at_once_and_keeps_the_normal_report_period()
     {
         var h = new SensorHarness();
