@@ -145,7 +145,7 @@ public sealed class SensorModule : INodeModule
         bool fast = WantsFast();
         if (fast && !FastReporting)
         {
-            long soon = nowMs + (_runtime.Settings.GetNumber(_s.FastReportS) * 1000);
+            long soon = nowMs + _runtime.ShortenedAtRandom(_runtime.Settings.GetNumber(_s.FastReportS) * 1000);
             _nextReportMs = soon < _nextReportMs ? soon : _nextReportMs;
         }
 

@@ -68,20 +68,21 @@ public sealed class SharedSlotSteps
 
     /// <summary>
     /// Called by the helper when it has nothing of its own to do: takes steps of the open slot, if any.
-    /// True when it took part in one (look again soon: the next slot follows shortly).
+    /// True when it took at least one (look again soon: the next slot follows shortly).
     /// </summary>
     public bool TryHelp()
     {
         Interlocked.Increment(ref _inside);
         try
         {
-            if (Volatile.Read(ref _open) == 0)
+            // Looked at first, so a helper waiting on a slot with nothing left does not keep taking the
+            // shared counter's cache line from the main thread.
+            if (Volatile.Read(ref _open) == 0 || Volatile.Read(ref _next) >= _count)
             {
                 return false;
             }
 
-            Take();
-            return true;
+            return Take() > 0;
         }
         finally
         {
@@ -120,9 +121,11 @@ public sealed class SharedSlotSteps
 
     // A helper that saw the slot open may still be inside (finding nothing left to take): the next
     // slot's fields must not change under it.
+    // Closing is a full fence as opening is: a helper says it is inside before it looks at _open, so
+    // either it sees the slot closed or this sees it inside.
     private void Close()
     {
-        Volatile.Write(ref _open, 0);
+        Interlocked.Exchange(ref _open, 0);
         var wait = new SpinWait();
         while (Volatile.Read(ref _inside) != 0)
         {
