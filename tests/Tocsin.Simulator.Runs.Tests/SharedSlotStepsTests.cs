@@ -38,8 +38,8 @@ public sealed class SharedSlotStepsTests
                 }
                 else if (i == 0)
                 {
-                    // The main thread takes node 0 first and holds on to it until the helper has stepped
-                    // one: so the helper surely takes part, whatever the machine's timing.
+                    // Node 0 is usually the main thread's first: it holds on to it until the helper has
+                    // stepped one, so the helper surely takes part (if the helper took node 0, it did).
                     Assert.True(helperStepped.Wait(TimeSpan.FromSeconds(30)), "the helper never took a step");
                 }
             });

@@ -142,7 +142,9 @@ public sealed class ControllerRoundWorker : IDisposable
         }
     }
 
-    // Spins a while for a round or a slot's steps; true when it found either.
+    // Spins a while for a round or a slot's steps; true when it found either. While a slot is open with
+    // nothing left to take (the main thread finishing its last steps) the next slot is a moment away:
+    // the spin starts over instead of backing off to yielding the processor.
     private bool LookForWork()
     {
         long until = Stopwatch.GetTimestamp() + (SpinMicroseconds * Stopwatch.Frequency / 1_000_000);
@@ -154,9 +156,17 @@ public sealed class ControllerRoundWorker : IDisposable
                 return true;
             }
 
-            if (_steps != null && _steps.TryHelp())
+            if (_steps != null)
             {
-                return true;
+                if (_steps.TryHelp())
+                {
+                    return true;
+                }
+
+                if (_steps.IsOpen)
+                {
+                    spin.Reset();
+                }
             }
 
             spin.SpinOnce(sleep1Threshold: -1);

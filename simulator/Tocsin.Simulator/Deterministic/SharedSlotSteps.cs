@@ -48,17 +48,25 @@ public sealed class SharedSlotSteps
         _next = 0;
         _finished = 0;
         _failure = null;
+
         // A full fence: a helper going to sleep checks IsOpen after saying so, and this reads that after opening.
         Interlocked.Exchange(ref _open, 1);
-        WakeHelper?.Invoke();
-        int mine = Take();
-        var wait = new SpinWait();
-        while (Volatile.Read(ref _finished) < _count)
+        int mine = 0;
+        try
         {
-            wait.SpinOnce(sleep1Threshold: -1);
+            WakeHelper?.Invoke();
+            mine = Take();
+            var wait = new SpinWait();
+            while (Volatile.Read(ref _finished) < _count)
+            {
+                wait.SpinOnce(sleep1Threshold: -1);
+            }
+        }
+        finally
+        {
+            Close();
         }
 
-        Close();
         HelperSteps += _count - mine;
         if (_failure is { } failure)
         {
@@ -72,6 +80,12 @@ public sealed class SharedSlotSteps
     /// </summary>
     public bool TryHelp()
     {
+        // A look without a locked write first: an idle helper calls this again and again.
+        if (Volatile.Read(ref _open) == 0 || Volatile.Read(ref _next) >= Volatile.Read(ref _count))
+        {
+            return false;
+        }
+
         Interlocked.Increment(ref _inside);
         try
         {
