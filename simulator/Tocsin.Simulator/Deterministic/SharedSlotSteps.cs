@@ -4,9 +4,9 @@ namespace Tocsin.Simulator.Deterministic;
 /// One slot's node steps, shared between the main thread and a helper (the controller's round thread
 /// when it has no round to run). Each takes the next node not yet taken until none are left; the main
 /// thread then waits for the steps the helper took to finish. Nodes step independently of each other
-/// within a slot (each touches only its own board and links), and everything after the steps (their
-/// traffic, the next schedule) runs on the main thread in node order, so who stepped which node never
-/// shows in a run. A 2-core machine runs the controller's rounds on one core and the steps on the other;
+/// within a slot (each touches only its own board and links), and what involves more than one node
+/// (handing their traffic to the network, the schedule) runs on the main thread in node order after
+/// the steps, so who stepped which node never shows in a run. A 2-core machine runs the controller's rounds on one core and the steps on the other;
 /// the round thread is idle about half the time, and this puts that half to work.
 /// </summary>
 public sealed class SharedSlotSteps
