@@ -29,20 +29,7 @@ public sealed class SharedSlotStepsTests
         int helperThread = helper.ManagedThreadId;
         try
         {
-            steps.Run([.. Enumerable.Range(0, 64)], i =>
-            {
-                Interlocked.Increment(ref counts[i]);
-                if (Environment.CurrentManagedThreadId == helperThread)
-                {
-                    helperStepped.Set();
-                }
-                else if (i == 0)
-                {
-                    // Node 0 is usually the main thread's first: it holds on to it until the helper has
-                    // stepped one, so the helper surely takes part (if the helper took node 0, it did).
-                    Assert.True(helperStepped.Wait(TimeSpan.FromSeconds(30)), "the helper never took a step");
-                }
-            });
+            steps.Run([.. Enumerable.Range(0, 64)], CountWaitingForHelper(counts, helperThread, helperStepped, "the helper"));
         }
         finally
         {
@@ -137,18 +124,7 @@ public sealed class SharedSlotStepsTests
 
         using var helperStepped = new ManualResetEventSlim();
         var counts = new int[200];
-        steps.Run([.. Enumerable.Range(0, 200)], i =>
-        {
-            Interlocked.Increment(ref counts[i]);
-            if (Environment.CurrentManagedThreadId == workerThread)
-            {
-                helperStepped.Set();
-            }
-            else if (i == 0)
-            {
-                Assert.True(helperStepped.Wait(TimeSpan.FromSeconds(30)), "the round thread never took a step");
-            }
-        });
+        steps.Run([.. Enumerable.Range(0, 200)], CountWaitingForHelper(counts, workerThread, helperStepped, "the round thread"));
 
         worker.Begin(() => order.Add(2));
         worker.Wait();
@@ -156,6 +132,21 @@ public sealed class SharedSlotStepsTests
         Assert.True(steps.HelperSteps > 0);
         Assert.Equal([1, 2], order);
     }
+
+    // A step that counts each node's steps. Node 0 is usually the main thread's first: it holds on to it
+    // until the helper has stepped one, so the helper surely takes part (if the helper took node 0, it did).
+    private static Action<int> CountWaitingForHelper(int[] counts, int helperThread, ManualResetEventSlim helperStepped, string helper) => i =>
+    {
+        Interlocked.Increment(ref counts[i]);
+        if (Environment.CurrentManagedThreadId == helperThread)
+        {
+            helperStepped.Set();
+        }
+        else if (i == 0)
+        {
+            Assert.True(helperStepped.Wait(TimeSpan.FromSeconds(30)), helper + " never took a step");
+        }
+    };
 
     // A thread standing in for the round thread: it looks for steps until told to stop.
     private static Thread StartHelper(SharedSlotSteps steps, CancellationToken stop)
