@@ -141,6 +141,11 @@ public sealed class SensorModule : INodeModule
         {
             OnReading(nowMs, levelBefore);
         }
+        else if (SwitchesChanged())
+        {
+            ReadPower();
+            ReportFaults();
+        }
 
         bool fast = WantsFast();
         if (fast && !FastReporting)
@@ -150,6 +155,7 @@ public sealed class SensorModule : INodeModule
         }
 
         FastReporting = fast;
+        SetReadingInterval();
         if (nowMs >= _nextReportMs)
         {
             SensorMessages.Report(_runtime, this);
@@ -250,6 +256,21 @@ public sealed class SensorModule : INodeModule
         ReadPower();
         bool dryForADay = Gauge.Accumulator.Tips(RainWindows.DayHours) == 0;
         Health.OnReading(nowMs, Depth.LastTimedOut, Depth.LastAccepted, Depth.LastRaw, Depth.Filter.DepthMm, dryForADay);
+        ReportFaults();
+    }
+
+    // The lid switch and the charger's status line are read every pass (the battery, which drifts
+    // slowly, with each reading): an opened enclosure is reported at once, not at the next reading a
+    // minute away in quiet weather.
+    private bool SwitchesChanged()
+    {
+        bool tamper = _hw.TamperInput != null && _hw.TamperInput.Read();
+        bool charging = _hw.ChargingInput != null && _hw.ChargingInput.Read();
+        return tamper != ((Health.Faults & SensorFault.Tamper) != 0) || charging != Charging;
+    }
+
+    private void ReportFaults()
+    {
         int faults = Health.Faults;
         int changed = faults ^ _reportedFaults;
         for (int i = 0; changed != 0 && i < SensorFault.Count; i++)
@@ -292,6 +313,18 @@ public sealed class SensorModule : INodeModule
         return Depth.Rise.TryGetRiseMmPer10Min(out int rise) && rise >= s.GetNumber(_s.FastRiseMm10m);
     }
 
+    // A duty cycle that follows the weather, as field networks use: in quiet weather (normal reports,
+    // the last reading accepted, no jump awaiting confirmation) a dry or steady low point changes over
+    // minutes, so depth is read at depth.quiet_reading_s. Hard rain, rising water or a raised level make
+    // reports fast within a step and readings with them (at once when the quiet wait has outlasted
+    // depth.reading_s); so does a suspect jump, so that it is confirmed or dropped seconds later.
+    private void SetReadingInterval()
+    {
+        Settings s = _runtime.Settings;
+        bool quiet = !FastReporting && Depth.LastAccepted && !Depth.Filter.AwaitingConfirmation;
+        Depth.ReadingIntervalMs = s.GetNumber(quiet ? _s.QuietReadingS : _s.ReadingS) * 1000;
+    }
+
     private IDepthSource CreateDepthSource(Settings s)
     {
         string kind = s.GetText(_s.DepthSensor);
@@ -318,7 +351,7 @@ public sealed class SensorModule : INodeModule
         Gauge.Signal.YellowMm6hX100 = s.GetNumber(_s.YellowMm6h) * 100;
         Gauge.Signal.OrangeMm3hX100 = s.GetNumber(_s.OrangeMm3h) * 100;
         Gauge.Signal.RedMm3hX100 = s.GetNumber(_s.RedMm3h) * 100;
-        Depth.ReadingIntervalMs = s.GetNumber(_s.ReadingS) * 1000;
+        SetReadingInterval();
         Depth.Filter.MaxJumpMm = (int)s.GetNumber(_s.MaxJumpMm);
         Depth.Filter.MaxDepthMm = (int)s.GetNumber(_s.MaxDepthMm);
         Depth.Levels.SetThreshold(WarningLevel.Blue, s.GetNumber(_s.BlueMm));

@@ -102,7 +102,7 @@ public sealed class DepthFilteringTests
     [TestMethod]
     public void A_level_change_goes_out_at_once_as_an_event_not_with_the_next_report()
     {
-        var h = new SensorHarness();
+        var h = new SensorHarness(configure: SensorHarness.ReadEveryTenSeconds);
         h.Run(20_000, 500);
         int reports = h.Distinct("report").Count;
         h.Ultrasonic.WaterDepthMm = 320;
@@ -125,7 +125,7 @@ public sealed class DepthFilteringTests
         // A loop held up for 10 s at a time (a TLS handshake, a slow flash) finds the ultrasonic
         // sensor's frames waiting: each reading completes in one pass from the newest five, so
         // readings stay 10 s apart instead of taking five passes each.
-        var h = new SensorHarness();
+        var h = new SensorHarness(configure: SensorHarness.ReadEveryTenSeconds);
         h.Ultrasonic.WaterDepthMm = 40;
         h.Run(10_000, 10_000);
         Assert.AreEqual(40, h.Module.Depth.Filter.DepthMm);
@@ -139,7 +139,7 @@ public sealed class DepthFilteringTests
     [TestMethod]
     public void Frames_from_before_a_silence_are_not_read_as_fresh_water()
     {
-        var h = new SensorHarness();
+        var h = new SensorHarness(configure: SensorHarness.ReadEveryTenSeconds);
         h.Ultrasonic.WaterDepthMm = 40;
         h.Run(7_500, 500);
         Assert.AreEqual(DepthQuality.Ok, h.Module.Depth.Filter.Quality);
@@ -154,7 +154,7 @@ public sealed class DepthFilteringTests
     [TestMethod]
     public void A_backlog_read_after_the_line_dropped_bytes_is_not_taken_as_a_reading()
     {
-        var h = new SensorHarness();
+        var h = new SensorHarness(configure: SensorHarness.ReadEveryTenSeconds);
         h.Ultrasonic.WaterDepthMm = 40;
         h.Run(10_000, 10_000);
         Assert.AreEqual(0, h.Module.Depth.Filter.Attempts);

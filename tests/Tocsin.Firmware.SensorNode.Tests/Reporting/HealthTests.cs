@@ -15,7 +15,7 @@ public sealed class HealthTests
     [TestMethod]
     public void A_silent_sensor_raises_a_timeout_fault_and_clears_it_when_it_talks_again()
     {
-        var h = new SensorHarness();
+        var h = new SensorHarness(configure: SensorHarness.ReadEveryTenSeconds);
         h.Run(30_000, 500);
         h.Ultrasonic.Silent = true;
         h.Run(30_000, 500);

@@ -52,6 +52,12 @@ public sealed class SensorHarness
         }
     }
 
+    /// <summary>
+    /// Configuration for tests of what one reading does: depth read every 10 s in quiet weather too
+    /// (depth.quiet_reading_s), as in heavy rain.
+    /// </summary>
+    public static void ReadEveryTenSeconds(SensorHarness h) => h.Console("config set depth.quiet_reading_s 10");
+
     public bool UsePressure { get; }
 
     public SimClock Clock { get; }

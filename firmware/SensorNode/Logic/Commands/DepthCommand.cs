@@ -39,10 +39,10 @@ public sealed class DepthCommand : IConsoleCommand
         }
 
         output.Field("depth", (d.Filter.HasDepth ? d.Filter.DepthMm.ToString() + " mm" : "no reading yet") + " quality=" + d.Filter.Quality);
-        output.Field("rise", d.Rise.TryGetRiseMmPer10Min(out int rise) ? rise.ToString() + " mm per 10 min" : "not known yet (needs 10 min of readings)");
+        output.Field("rise", d.Rise.TryGetRiseMmPer10Min(out int rise) ? rise.ToString() + " mm per 10 min" : "not known yet (needs 5 min of readings)");
         output.Field("level", WarningLevel.ToText(d.Levels.Level) + " (blue " + d.Levels.Threshold(1).ToString() + ", yellow " + d.Levels.Threshold(2).ToString()
             + ", orange " + d.Levels.Threshold(3).ToString() + ", red " + d.Levels.Threshold(4).ToString() + " mm; hysteresis " + d.Levels.Hysteresis.ToString() + " mm)");
-        output.Field("sensor", d.Source.Kind + " last_raw=" + d.LastRaw.ToString() + " reading_every_s=" + (d.ReadingIntervalMs / 1000).ToString());
+        output.Field("sensor", d.Source.Kind + " last_raw=" + d.LastRaw.ToString() + " reading_every_s=" + (d.ReadingIntervalMs / 1000).ToString() + " readings=" + d.Readings.ToString());
         return null;
     }
 }

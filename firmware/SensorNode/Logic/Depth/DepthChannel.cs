@@ -41,6 +41,9 @@ public sealed class DepthChannel
     /// <summary>Time between readings.</summary>
     public long ReadingIntervalMs { get; set; } = 10000;
 
+    /// <summary>Readings completed since boot (accepted or not).</summary>
+    public int Readings { get; private set; }
+
     /// <summary>The raw value of the last sample taken.</summary>
     public int LastRaw { get; private set; }
 
@@ -118,6 +121,7 @@ public sealed class DepthChannel
         }
 
         _sampling = false;
+        Readings++;
         LastTimedOut = _source.IsTimedOut(nowMs);
         LastAccepted = Filter.Complete(LastTimedOut);
         LevelChanged = false;

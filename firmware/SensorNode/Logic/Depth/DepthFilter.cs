@@ -46,6 +46,9 @@ public sealed class DepthFilter
     /// <summary>Readings held as suspect since boot.</summary>
     public int SuspectReadings { get; private set; }
 
+    /// <summary>True while a large change is held as suspect, waiting for the next reading to confirm it.</summary>
+    public bool AwaitingConfirmation => _pending;
+
     /// <summary>Attempts in the current reading.</summary>
     public int Attempts => _attempts;
 

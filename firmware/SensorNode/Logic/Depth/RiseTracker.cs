@@ -2,12 +2,17 @@ namespace Tocsin.Firmware.SensorNode.Depth;
 
 /// <summary>
 /// Rate of rise in mm per 10 minutes: the accepted depth remembered once a minute for the last
-/// eleven minutes, compared end to end. Water at an underpass can peak within 20 minutes, so this
-/// rate, not only the depth, drives fast reporting.
+/// eleven minutes, compared end to end (or over the longest known span of at least five minutes).
+/// Water at an underpass can peak within 20 minutes, so this rate, not only the depth, drives fast
+/// reporting.
 /// </summary>
 public sealed class RiseTracker
 {
     private const int Minutes = 11;
+
+    // The shortest span a rise is scaled up from: one reading every 5 minutes (depth.quiet_reading_s's
+    // largest value) still leaves one in it.
+    private const int OldestStandIn = 5;
     private readonly int[] _depthMm = new int[Minutes];
     private readonly bool[] _known = new bool[Minutes];
     private long _lastMinute = long.MinValue;
@@ -33,24 +38,30 @@ public sealed class RiseTracker
         _known[Slot(minute)] = true;
     }
 
-    /// <summary>Depth now minus depth ten minutes ago; false when either is unknown.</summary>
+    /// <summary>
+    /// Depth now minus depth ten minutes ago. When readings are minutes apart (quiet weather) that minute
+    /// may have none: the oldest minute known from ten to five minutes ago stands in, its change scaled
+    /// to ten minutes. False when the latest minute or all of those are unknown.
+    /// </summary>
     public bool TryGetRiseMmPer10Min(out int riseMm)
     {
         riseMm = 0;
-        if (_lastMinute == long.MinValue)
+        if (_lastMinute == long.MinValue || !_known[Slot(_lastMinute)])
         {
             return false;
         }
 
-        int now = Slot(_lastMinute);
-        int then = Slot(_lastMinute - 10);
-        if (!_known[now] || !_known[then])
+        for (int ago = 10; ago >= OldestStandIn; ago--)
         {
-            return false;
+            int then = Slot(_lastMinute - ago);
+            if (_known[then])
+            {
+                riseMm = (_depthMm[Slot(_lastMinute)] - _depthMm[then]) * 10 / ago;
+                return true;
+            }
         }
 
-        riseMm = _depthMm[now] - _depthMm[then];
-        return true;
+        return false;
     }
 
     private static int Slot(long minute)
