@@ -13,7 +13,7 @@ namespace Tocsin.Controller.Health;
 public sealed class NodeHealthTracker
 {
     private readonly HealthOptions _options;
-    private readonly Dictionary<string, NodeHealth> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TrackedHealth> _nodes = new(StringComparer.Ordinal);
     private DateTimeOffset _nextSilenceCheck = DateTimeOffset.MinValue;
     private DateTimeOffset _lastEvaluated = DateTimeOffset.MinValue;
 
@@ -24,7 +24,7 @@ public sealed class NodeHealthTracker
     }
 
     /// <summary>Every tracked node, by id.</summary>
-    public IReadOnlyList<NodeHealth> All => _nodes.Values.OrderBy(n => n.NodeId, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<NodeHealth> All => _nodes.Values.OrderBy(n => n.NodeId, StringComparer.Ordinal).Select(n => n.ToRecord()).ToList();
 
     /// <summary>Restores a tracker from <see cref="Export"/>.</summary>
     public static NodeHealthTracker FromSnapshot(HealthSnapshot snapshot, HealthOptions? options = null)
@@ -33,7 +33,7 @@ public sealed class NodeHealthTracker
         var t = new NodeHealthTracker(options);
         foreach (NodeHealth n in snapshot.Nodes)
         {
-            t._nodes[n.NodeId] = n;
+            t._nodes[n.NodeId] = TrackedHealth.From(n);
 
             // The latest message it holds was seen no later than the snapshot: a clock set back while
             // the controller was stopped shows at the first Evaluate as one set back while it ran.
@@ -50,7 +50,7 @@ public sealed class NodeHealthTracker
     public HealthSnapshot Export() => new(All);
 
     /// <summary>A node's health, or null when never heard of.</summary>
-    public NodeHealth? Get(string nodeId) => _nodes.GetValueOrDefault(nodeId);
+    public NodeHealth? Get(string nodeId) => _nodes.GetValueOrDefault(nodeId)?.ToRecord();
 
     /// <summary>Ids of nodes online without faults.</summary>
     public IReadOnlySet<string> HealthyNodeIds() => _nodes.Values.Where(n => n.IsHealthy).Select(n => n.NodeId).ToHashSet(StringComparer.Ordinal);
@@ -59,7 +59,7 @@ public sealed class NodeHealthTracker
     public void SetHeartbeatPeriod(string nodeId, TimeSpan period)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
-        _nodes[nodeId] = Node(nodeId) with { HeartbeatPeriod = period };
+        Node(nodeId).HeartbeatPeriod = period;
         _nextSilenceCheck = DateTimeOffset.MinValue;
     }
 
@@ -69,43 +69,41 @@ public sealed class NodeHealthTracker
         ArgumentNullException.ThrowIfNull(message);
 
         // Every message of every node comes here, and nearly all change nothing but the time last seen
-        // and the battery readings: the list of changes is made only for a change, and the node's record
-        // is copied by whatever changes it first, which sets the time too (usually one copy, not one per field).
+        // and the battery readings: the node's record is changed in place, and the list of changes is
+        // made only for a change.
         List<HealthChange>? changes = null;
-
-        // One lookup for the read and the write; nothing else touches the table until the slot is written.
-        ref NodeHealth? slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_nodes, message.NodeId, out _);
-        slot ??= NewNode(message.NodeId);
-        NodeHealth n = slot;
+        TrackedHealth n = Node(message.NodeId);
         switch (message)
         {
             case StatusMessage { Online: false }:
-                slot = SetConnectivity(Seen(n, receivedAt), Connectivity.Offline, OfflineCause.Status, receivedAt, ref changes);
+                n.LastSeen = receivedAt;
+                SetConnectivity(n, Connectivity.Offline, OfflineCause.Status, receivedAt, ref changes);
                 return changes ?? (IReadOnlyList<HealthChange>)[];
             case StatusMessage s:
-                n = n with { LastSeen = receivedAt, Firmware = s.Firmware ?? n.Firmware, BootReason = s.BootReason ?? n.BootReason };
+                n.Firmware = s.Firmware ?? n.Firmware;
+                n.BootReason = s.BootReason ?? n.BootReason;
                 break;
             case HeartbeatMessage hb:
-                if (hb.HeartbeatS is double periodS && periodS >= 1 && periodS <= 86_400 && n.HeartbeatPeriod != TimeSpan.FromSeconds(periodS))
+                if (hb.HeartbeatS is double periodS && periodS >= 1 && periodS <= 86_400)
                 {
                     // Nodes say their own period: one set to 5 minutes is not offline after 3.
-                    n = n with { LastSeen = receivedAt, HeartbeatPeriod = TimeSpan.FromSeconds(periodS) };
+                    n.HeartbeatPeriod = TimeSpan.FromSeconds(periodS);
                 }
 
-                n = SetFaults(n, hb.Faults, receivedAt, ref changes);
-                n = AddBattery(n, hb.BatteryMv, receivedAt);
+                SetFaults(n, hb.Faults, receivedAt, ref changes);
+                AddBattery(n, hb.BatteryMv, receivedAt);
                 break;
             case EventMessage { Type: EventTypes.Fault, Fault: string fault, Active: bool active }:
-                n = SetFaults(n, active ? n.Faults.Append(fault) : n.Faults.Where(f => f != fault), receivedAt, ref changes);
+                SetFaults(n, active ? n.Faults.Append(fault) : n.Faults.Where(f => f != fault), receivedAt, ref changes);
                 break;
             case ReportMessage { BatteryMv: int mv }:
-                n = AddBattery(n, mv, receivedAt);
+                AddBattery(n, mv, receivedAt);
                 break;
         }
 
         // Any message proves the node is connected, whatever the last will said earlier.
-        n = SetConnectivity(Seen(n, receivedAt), Connectivity.Online, OfflineCause.None, receivedAt, ref changes);
-        slot = n;
+        n.LastSeen = receivedAt;
+        SetConnectivity(n, Connectivity.Online, OfflineCause.None, receivedAt, ref changes);
         DateTimeOffset silentAt = receivedAt + (n.HeartbeatPeriod * _options.MissedHeartbeats);
         if (silentAt < _nextSilenceCheck)
         {
@@ -114,9 +112,6 @@ public sealed class NodeHealthTracker
 
         return changes ?? (IReadOnlyList<HealthChange>)[];
     }
-
-    // The node seen at that time: a copy only if an earlier change did not already set it.
-    private static NodeHealth Seen(NodeHealth n, DateTimeOffset at) => n.LastSeen == at ? n : n with { LastSeen = at };
 
     /// <summary>Marks nodes offline that have been silent for <see cref="HealthOptions.MissedHeartbeats"/> heartbeat periods.</summary>
     public IReadOnlyList<HealthChange> Evaluate(DateTimeOffset now)
@@ -136,7 +131,7 @@ public sealed class NodeHealthTracker
 
         List<HealthChange>? changes = null;
         DateTimeOffset next = DateTimeOffset.MaxValue;
-        foreach (NodeHealth n in _nodes.Values.ToList())
+        foreach (TrackedHealth n in _nodes.Values)
         {
             if (n.Connectivity != Connectivity.Online || n.LastSeen is not DateTimeOffset seen)
             {
@@ -146,7 +141,7 @@ public sealed class NodeHealthTracker
             DateTimeOffset silentAt = seen + (n.HeartbeatPeriod * _options.MissedHeartbeats);
             if (now >= silentAt)
             {
-                _nodes[n.NodeId] = SetConnectivity(n, Connectivity.Offline, OfflineCause.MissedHeartbeats, now, ref changes);
+                SetConnectivity(n, Connectivity.Offline, OfflineCause.MissedHeartbeats, now, ref changes);
             }
             else if (silentAt < next)
             {
@@ -165,38 +160,42 @@ public sealed class NodeHealthTracker
     private void AllowForClockSetBack(DateTimeOffset now)
     {
         TimeSpan setBack = _lastEvaluated - now;
-        foreach (NodeHealth n in _nodes.Values.Where(n => n.Connectivity == Connectivity.Online && n.LastSeen > now).ToList())
+        foreach (TrackedHealth n in _nodes.Values.Where(n => n.Connectivity == Connectivity.Online && n.LastSeen > now))
         {
             DateTimeOffset moved = n.LastSeen!.Value - setBack;
-            _nodes[n.NodeId] = n with { LastSeen = moved < now ? moved : now };
+            n.LastSeen = moved < now ? moved : now;
         }
 
         _nextSilenceCheck = DateTimeOffset.MinValue;
     }
 
-    private NodeHealth Node(string nodeId) => _nodes.GetValueOrDefault(nodeId) ?? NewNode(nodeId);
+    // One lookup for the read and the add.
+    private TrackedHealth Node(string nodeId)
+    {
+        ref TrackedHealth? slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_nodes, nodeId, out _);
+        return slot ??= new TrackedHealth(nodeId, _options.DefaultHeartbeatPeriod);
+    }
 
-    private NodeHealth NewNode(string nodeId) =>
-        new(nodeId, Connectivity.Unknown, OfflineCause.None, null, null, _options.DefaultHeartbeatPeriod, [], null, null, null, null, []);
-
-    private static NodeHealth SetConnectivity(NodeHealth n, Connectivity c, OfflineCause cause, DateTimeOffset at, ref List<HealthChange>? changes)
+    private static void SetConnectivity(TrackedHealth n, Connectivity c, OfflineCause cause, DateTimeOffset at, ref List<HealthChange>? changes)
     {
         if (n.Connectivity == c)
         {
-            return n;
+            return;
         }
 
         (changes ??= []).Add(new HealthChange(n.NodeId, c == Connectivity.Online ? HealthChangeKind.CameOnline : HealthChangeKind.WentOffline,
             c == Connectivity.Online ? "online" : cause == OfflineCause.Status ? "status offline (last will)" : "missed heartbeats", at));
-        return n with { Connectivity = c, OfflineCause = cause, Since = at };
+        n.Connectivity = c;
+        n.OfflineCause = cause;
+        n.Since = at;
     }
 
-    private static NodeHealth SetFaults(NodeHealth n, IEnumerable<string> faults, DateTimeOffset at, ref List<HealthChange>? changes)
+    private static void SetFaults(TrackedHealth n, IEnumerable<string> faults, DateTimeOffset at, ref List<HealthChange>? changes)
     {
         if (n.Faults.Count == 0 && faults is IReadOnlyCollection<string> { Count: 0 })
         {
             // The usual heartbeat of a healthy node: nothing to compare, nothing to allocate.
-            return n;
+            return;
         }
 
         var now = faults.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -210,23 +209,24 @@ public sealed class NodeHealthTracker
             (changes ??= []).Add(new HealthChange(n.NodeId, HealthChangeKind.FaultCleared, f, at));
         }
 
-        return n with { LastSeen = at, Faults = now };
+        n.Faults = now;
     }
 
-    private NodeHealth AddBattery(NodeHealth n, int? millivolts, DateTimeOffset at)
+    private void AddBattery(TrackedHealth n, int? millivolts, DateTimeOffset at)
     {
         if (millivolts is not int mv)
         {
-            return n;
+            return;
         }
 
-        // Within the spacing of the last reading kept, only the latest voltage changes (and the node
-        // record is copied once, as for any message); the readings and the trend stay.
+        // Within the spacing of the last reading kept, only the latest voltage changes; the readings
+        // and the trend stay.
+        n.BatteryMv = mv;
         IReadOnlyList<BatteryReading> kept = n.Readings;
         long sinceLast = kept.Count == 0 ? long.MaxValue : at.UtcTicks - kept[^1].At.UtcTicks;
         if (sinceLast >= 0 && sinceLast < _options.BatteryReadingSpacing.Ticks)
         {
-            return n.BatteryMv == mv && n.LastSeen == at ? n : n with { LastSeen = at, BatteryMv = mv };
+            return;
         }
 
         // Readings "after" this one (the clock was set back) leave the window: the trend starts again
@@ -247,6 +247,7 @@ public sealed class NodeHealthTracker
         }
 
         readings[keep] = new BatteryReading(at, mv);
-        return n with { LastSeen = at, BatteryMv = mv, Readings = readings, BatteryTrendMvPerDay = BatteryTrend.MillivoltsPerDay(readings) };
+        n.Readings = readings;
+        n.BatteryTrendMvPerDay = BatteryTrend.MillivoltsPerDay(readings);
     }
 }

@@ -146,6 +146,33 @@ public sealed class NodeHealthTrackerTests
     }
 
     [Fact]
+    public void Records_handed_out_keep_what_they_said_while_later_messages_change_the_node()
+    {
+        DateTimeOffset start = _clock.Now;
+        _tracker.Observe(Online("bn-1"), start);
+        _tracker.Observe(Heartbeat("bn-1", 12800), start);
+        NodeHealth before = _tracker.Get("bn-1")!;
+        HealthSnapshot snapshot = _tracker.Export();
+
+        _tracker.Observe(Heartbeat("bn-1", 12700, "amplifier"), _clock.Advance(TimeSpan.FromMinutes(40)));
+        _tracker.Observe(new StatusMessage("bn-1", true, "broadcast", "0.2.0", "watchdog", "ok", 2, "c1"), _clock.Now);
+
+        foreach (NodeHealth old in new[] { before, Assert.Single(snapshot.Nodes) })
+        {
+            Assert.Equal((start, 12800, "0.1.0", "power_on"), (old.LastSeen!.Value, old.BatteryMv!.Value, old.Firmware, old.BootReason));
+            Assert.Empty(old.Faults);
+            Assert.Single(old.Readings);
+            Assert.True(old.IsHealthy);
+        }
+
+        NodeHealth now = _tracker.Get("bn-1")!;
+        Assert.Equal((_clock.Now, 12700, "0.2.0", "watchdog"), (now.LastSeen!.Value, now.BatteryMv!.Value, now.Firmware, now.BootReason));
+        Assert.Equal(["amplifier"], now.Faults);
+        Assert.Equal(2, now.Readings.Count);
+        Assert.False(now.IsHealthy);
+    }
+
+    [Fact]
     public void Readings_for_the_trend_are_kept_half_an_hour_apart_and_every_one_sets_the_latest_voltage()
     {
         DateTimeOffset start = _clock.Now;
