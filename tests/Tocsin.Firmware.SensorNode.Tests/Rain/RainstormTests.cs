@@ -222,20 +222,101 @@ public sealed class RainstormTests
     }
 
     [TestMethod]
-    public void A_torn_minute_record_falls_back_to_the_rings_own_minute()
+    public void A_torn_minute_record_falls_back_to_the_other_one_a_minute_older()
+    {
+        var h = RainThenThirtyDryMinutes(out long _);
+        long before = h.Module.Gauge.Accumulator.CurrentMinute;
+        h.Flash.Corrupt("rainmin", 3);
+
+        h.Reboot();
+        h.Tick(10);
+        long resumed = h.Module.Gauge.Accumulator.CurrentMinute;
+        Assert.IsTrue(resumed >= before - 1 && resumed <= before, "resumed at minute " + resumed + ", not near " + before);
+        Assert.AreEqual(20, h.Module.Gauge.TotalX100(RainWindows.OneHour), "the tip the minute records carry was lost");
+    }
+
+    [TestMethod]
+    public void With_both_minute_records_torn_the_ring_resumes_at_its_own_minute()
+    {
+        var h = RainThenThirtyDryMinutes(out long ringMinute);
+        h.Flash.Corrupt("rainmin", 3);
+        h.Flash.Corrupt("rainmin2", 3);
+
+        h.Reboot();
+        h.Tick(10);
+        Assert.IsTrue(h.Module.Gauge.Accumulator.CurrentMinute <= ringMinute + 1, "a torn minute record was believed");
+    }
+
+    [TestMethod]
+    public void Steady_rain_rewrites_the_ring_every_sixteen_minutes_and_a_restart_keeps_every_tip()
+    {
+        var h = new SensorHarness();
+        h.Run(60_000, 1000);
+        long start = h.NowMs;
+        for (int i = 0; i < 30; i++)
+        {
+            h.ScheduleTip(start + 1000 + (i * 120_000L)); // 0.2 mm every 2 minutes = 6 mm/h
+        }
+
+        int ringWrites = 0;
+        byte[] ring = h.Flash.Read("rain");
+        for (int minute = 0; minute < 59; minute++)
+        {
+            h.Run(60_000, 1000);
+            byte[] now = h.Flash.Read("rain");
+            ringWrites += now.SequenceEqual(ring) ? 0 : 1;
+            ring = now;
+        }
+
+        Assert.IsTrue(ringWrites >= 3 && ringWrites <= 4, ringWrites + " ring writes in an hour of tips every 2 minutes");
+        Assert.AreEqual(30 * 20, h.Module.Gauge.TotalX100(RainWindows.OneHour));
+        h.Reboot();
+        h.Tick(10);
+        Assert.AreEqual(30 * 20, h.Module.Gauge.TotalX100(RainWindows.OneHour), "a tip was lost in the restart");
+    }
+
+    [TestMethod]
+    public void A_minute_record_of_earlier_firmware_without_tips_still_moves_its_ring_forward()
+    {
+        // The ring is saved dry at the start, and again with a tip twenty minutes on (outside the first
+        // ring's minute record); a second tip a minute later rides in the minute records only.
+        var h = new SensorHarness(timeSynchronized: false);
+        h.Run(20 * 60_000, 1000);
+        h.Gauge.Tip(h.NowMs + 100);
+        h.Run(61_000, 1000);
+        h.ScheduleTip(h.NowMs + 1000);
+        h.Run(20 * 60_000, 1000);
+        byte[] ring = h.Flash.Read("rain");
+        long ringMinute = (long)BitConverter.ToUInt64(ring, 0);
+        long at = h.Module.Gauge.Accumulator.CurrentMinute;
+
+        // Earlier firmware's 20-byte record: the ring's minute, the minute it is at, the CRC of both.
+        byte[] old = new byte[20];
+        BitConverter.GetBytes((ulong)ringMinute).CopyTo(old, 0);
+        BitConverter.GetBytes((ulong)at).CopyTo(old, 8);
+        BitConverter.GetBytes(Tocsin.Firmware.Util.Crc32.Compute(old, 0, 16)).CopyTo(old, 16);
+        h.Flash.Delete("rainmin2");
+        h.Flash.Write("rainmin", old, old.Length);
+
+        h.Reboot();
+        h.Tick(10);
+        Assert.AreEqual(at, h.Module.Gauge.Accumulator.CurrentMinute);
+        Assert.AreEqual(20, h.Module.Gauge.TotalX100(RainWindows.OneHour), "the ring's own tip, without the one only the newer records carried");
+    }
+
+    // A tip saved with the ring, then thirty dry minutes saved by the minute records alone (the time
+    // is not synchronized, so a restart resumes where flash says).
+    private static SensorHarness RainThenThirtyDryMinutes(out long ringMinute)
     {
         var h = new SensorHarness(timeSynchronized: false);
         h.Run(60_000, 1000);
         h.Gauge.Tip(h.NowMs + 100);
         h.Run(61_000, 1000);
-        long ringMinute = h.Module.Gauge.Accumulator.CurrentMinute;
+        ringMinute = h.Module.Gauge.Accumulator.CurrentMinute;
         h.Run(30 * 60_000, 1000);
-        h.Flash.Corrupt("rainmin", 3);
-
-        h.Reboot();
-        h.Tick(10);
-        Assert.IsTrue(h.Module.Gauge.Accumulator.CurrentMinute <= ringMinute, "a torn minute record was believed");
-        Assert.AreEqual(20, h.Module.Gauge.TotalX100(RainWindows.OneHour), "the ring itself was lost with its minute record");
+        Assert.IsNotNull(h.Flash.Read("rainmin"));
+        Assert.IsNotNull(h.Flash.Read("rainmin2"));
+        return h;
     }
 
     [TestMethod]
@@ -276,7 +357,7 @@ public sealed class RainstormTests
         h.Reboot();
         h.Tick(10);
         Assert.AreEqual(0, h.Module.Gauge.TotalX100(RainWindows.OneHour), "the restart went back to the minute of the ring flash still holds");
-        Assert.AreEqual(20, h.Module.Gauge.TotalX100(RainWindows.ThreeHours), "the ring flash holds (first tip only) was lost");
+        Assert.AreEqual(40, h.Module.Gauge.TotalX100(RainWindows.ThreeHours), "the ring flash holds (first tip) or the second tip its minute records carry was lost");
     }
 
     [TestMethod]

@@ -8,23 +8,35 @@ namespace Tocsin.Firmware.SensorNode.Rain;
 /// rolling window. Totals are exact: every tip lands in the minute of its own timestamp (not the
 /// tick that noticed it), and a minute leaves each window exactly when the window slides past it.
 /// Memory never grows with time. The ring is persisted (at most once a minute) so a reboot keeps the
-/// totals; minutes that passed while the node was off are counted as dry. The ring (1.5 KB) is written
-/// only when a tip changed it; in the minutes between, a 20-byte record keeps the minute it is at,
-/// naming the ring it belongs to by the ring's own minute, and loading brings that ring forward to
-/// it (those minutes were dry, or the ring would have been written again). A record left over from
-/// an earlier ring is ignored. A sensor in steady light rain used to rewrite and checksum the whole
-/// ring every minute.
+/// totals; minutes that passed while the node was off are counted as dry. Flash sees the ring (1.5 KB)
+/// rarely: a 36-byte minute record (written to two keys in turn), naming the ring it belongs to by the
+/// ring's own minute, keeps the minute the ring is at and the tips of the ring's first
+/// <see cref="RecentMinutes"/> minutes, and loading brings the ring forward to that minute with those
+/// tips (the minutes after them were dry, or the ring would have been written again). The ring itself
+/// is written only for a tip the minute record cannot carry. A record left over from an earlier ring is
+/// ignored. A sensor in steady light rain used to rewrite and checksum the whole ring every minute,
+/// then at every tip; now every 16 minutes.
 /// </summary>
 public sealed class RainAccumulator
 {
     /// <summary>Minutes kept (24 hours).</summary>
     public const int RingMinutes = 1440;
 
+    /// <summary>Minutes from the saved ring's own whose tips the minute record carries.</summary>
+    public const int RecentMinutes = 16;
+
     private const string FlashKey = "rain";
     private const string MinuteKey = "rainmin";
+
+    // The minute record goes to the two keys in turn: a write torn by a power cut leaves the other,
+    // a minute older, so it costs at most a minute of tips, as the ring's own write would.
+    private const string OtherMinuteKey = "rainmin2";
     private const int HeaderBytes = 16;
     private const int RecordBytes = HeaderBytes + RingMinutes + 4;
-    private const int MinuteRecordBytes = 20;
+    private const int MinuteRecordBytes = 16 + RecentMinutes + 4;
+
+    // The minute record of earlier firmware: the ring's minute and the minute it is at, no tips.
+    private const int OldMinuteRecordBytes = 20;
 
     private readonly byte[] _tips = new byte[RingMinutes];
     private readonly int[] _sums = new int[RainWindows.Count];
@@ -34,6 +46,7 @@ public sealed class RainAccumulator
     private long _ringSavedMinute = -1;
     private bool _ringDirty;
     private bool _minuteDirty;
+    private bool _writeOtherMinuteKey;
 
     /// <summary>The minute (Unix minutes) the ring is at; -1 before the first use.</summary>
     public long CurrentMinute => _minute;
@@ -124,13 +137,21 @@ public sealed class RainAccumulator
             }
         }
 
-        _ringDirty = true;
+        if (_ringSavedMinute >= 0 && minute >= _ringSavedMinute && minute < _ringSavedMinute + RecentMinutes)
+        {
+            _minuteDirty = true;
+        }
+        else
+        {
+            _ringDirty = true;
+        }
     }
 
     /// <summary>
-    /// Writes the ring if a tip changed it since the last save, else only its minute if that moved;
-    /// false if flash refused (the next call tries again). A ring flash refuses still gets its minute
-    /// record over the ring flash holds, so a restart does not go back to that ring's minute.
+    /// Writes the ring if a tip the minute record cannot carry changed it since the last save, else the
+    /// minute record if the minute moved or a tip it carries came; false if flash refused (the next call
+    /// tries again). A ring flash refuses still gets its minute record over the ring flash holds, so a
+    /// restart does not go back to that ring's minute and keeps the tips of its first minutes.
     /// </summary>
     public bool SaveIfChanged(IFlashStore flash)
     {
@@ -160,8 +181,15 @@ public sealed class RainAccumulator
         {
             WriteMinute(_minuteRecord, 0, _ringSavedMinute);
             WriteMinute(_minuteRecord, 8, _minute);
-            WriteCrc(_minuteRecord, 16);
-            bool written = flash.Write(MinuteKey, _minuteRecord, MinuteRecordBytes);
+            for (int i = 0; i < RecentMinutes; i++)
+            {
+                long m = _ringSavedMinute + i;
+                _minuteRecord[16 + i] = m <= _minute && _minute - m < RingMinutes ? _tips[Slot(m)] : (byte)0;
+            }
+
+            WriteCrc(_minuteRecord, 16 + RecentMinutes);
+            bool written = flash.Write(_writeOtherMinuteKey ? OtherMinuteKey : MinuteKey, _minuteRecord, MinuteRecordBytes);
+            _writeOtherMinuteKey ^= written;
             _minuteDirty = !written;
             ok = ok && written;
         }
@@ -197,13 +225,27 @@ public sealed class RainAccumulator
             _sums[w] = sum;
         }
 
-        // The minute record moves this ring forward over the dry minutes after its last tip; one
-        // written for another ring, not newer, or torn is ignored.
-        byte[] minute = flash.Read(MinuteKey);
-        if (minute != null && minute.Length == MinuteRecordBytes && Crc32.Compute(minute, 0, 16) == ReadCrc(minute, 16)
-            && ReadMinute(minute, 0) == saved && ReadMinute(minute, 8) > saved)
+        // The minute record moves this ring forward over the dry minutes after its last tip, with the
+        // tips of its first minutes; one written for another ring, not newer, or torn is ignored.
+        byte[] minute = MinuteRecordOf(flash.Read(MinuteKey), saved);
+        byte[] other = MinuteRecordOf(flash.Read(OtherMinuteKey), saved);
+        if (minute == null || (other != null && ReadMinute(other, 8) > ReadMinute(minute, 8)))
+        {
+            minute = other;
+            _writeOtherMinuteKey = false;
+        }
+        else
+        {
+            _writeOtherMinuteKey = true;
+        }
+
+        if (minute != null)
         {
             AdvanceTo(ReadMinute(minute, 8));
+            for (int i = 0; 16 + i + 4 < minute.Length; i++)
+            {
+                SetTips(saved + i, minute[16 + i]);
+            }
         }
 
         long found = _minute;
@@ -226,13 +268,44 @@ public sealed class RainAccumulator
         return true;
     }
 
-    // An empty ring at the minute given, written at the next save; a minute record of the ring
-    // being given up is deleted first, so it can never move a later ring.
+    // A minute record (this firmware's or an earlier one's, without tips) of the ring saved at minute
+    // ringMinute, not older than it and whole; else null.
+    private static byte[] MinuteRecordOf(byte[] data, long ringMinute)
+    {
+        int crcAt = data == null ? 0 : data.Length == MinuteRecordBytes ? 16 + RecentMinutes : data.Length == OldMinuteRecordBytes ? 16 : 0;
+        bool valid = crcAt > 0 && Crc32.Compute(data, 0, crcAt) == ReadCrc(data, crcAt) && ReadMinute(data, 0) == ringMinute && ReadMinute(data, 8) >= ringMinute;
+        return valid ? data : null;
+    }
+
+    // An empty ring at the minute given, written at the next save; the minute records of the ring
+    // being given up are deleted first, so they can never move a later ring.
     private void StartDry(IFlashStore flash, long minute)
     {
         flash.Delete(MinuteKey);
+        flash.Delete(OtherMinuteKey);
         _ringSavedMinute = -1;
         Clear(minute);
+    }
+
+    // Sets a past minute's count (one of the minute record's), keeping the window sums.
+    private void SetTips(long minute, int tips)
+    {
+        long age = _minute - minute;
+        if (age < 0 || age >= RingMinutes)
+        {
+            return;
+        }
+
+        int slot = Slot(minute);
+        int change = tips - _tips[slot];
+        _tips[slot] = (byte)tips;
+        for (int w = 0; w < RainWindows.Count; w++)
+        {
+            if (age < RainWindows.LengthMinutes(w))
+            {
+                _sums[w] += change;
+            }
+        }
     }
 
     private void Clear(long minute)
