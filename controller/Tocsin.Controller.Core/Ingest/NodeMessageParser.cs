@@ -17,6 +17,10 @@ public static class NodeMessageParser
     /// <summary>How payloads are read: here and again when their measurements are (the two must agree).</summary>
     internal static readonly JsonDocumentOptions Options = new() { MaxDepth = 16 };
 
+    // Each thread's reader of payloads, used for one parse at a time.
+    [ThreadStatic]
+    private static PayloadMembers? t_members;
+
     /// <summary>Parses a payload received on <paramref name="topic"/> (a node's status, hb, report, event or result topic).</summary>
     public static MessageParseResult Parse(string topic, ReadOnlySequence<byte> payload)
     {
@@ -58,56 +62,53 @@ public static class NodeMessageParser
             return MessageParseResult.Failure(leaf + ": payload has a string or name that is not valid Unicode (an unpaired surrogate escape)");
         }
 
-        JsonDocument doc;
+        // Read once, front to back, by this thread's reader (a thread parses one payload at a time).
+        PayloadMembers members = t_members ??= new PayloadMembers();
         try
         {
-            doc = JsonDocument.Parse(bytes, Options);
+            members.Read(bytes, Options.MaxDepth);
+            return members.RootIsObject ? Parse(nodeId, leaf, bytes, members) : MessageParseResult.Failure(leaf + ": payload must be a JSON object");
         }
         catch (JsonException)
         {
             return MessageParseResult.Failure(leaf + ": payload is not valid JSON");
         }
-
-        using (doc)
+        catch (InvalidOperationException)
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return MessageParseResult.Failure(leaf + ": payload must be a JSON object");
-            }
-
-            var f = new PayloadFields(doc.RootElement, leaf);
-            var measurements = new PayloadMeasurementDictionary(bytes);
-            NodeMessage? message;
-            try
-            {
-                message = leaf switch
-                {
-                    Topics.StatusLeaf => Status(nodeId, f),
-                    Topics.HeartbeatLeaf => Heartbeat(nodeId, f, measurements),
-                    Topics.ReportLeaf => Report(nodeId, f, measurements),
-                    Topics.EventLeaf => Event(nodeId, f, measurements),
-                    Topics.ResultLeaf => Result(nodeId, f),
-                    _ => null,
-                };
-            }
-            catch (InvalidOperationException)
-            {
-                // What EscapesDecode should already have refused; kept so that bad input can never stop
-                // the engine's loop, whichever reader throws for it.
-                return MessageParseResult.Failure(leaf + ": payload has a string or name that is not valid Unicode (an unpaired surrogate escape)");
-            }
-
-            if (f.Error != null)
-            {
-                return MessageParseResult.Failure(f.Error);
-            }
-
-            return message == null ? MessageParseResult.Failure("\"" + leaf + "\" is not a topic nodes publish") : MessageParseResult.Success(message);
+            // What EscapesDecode should already have refused; kept so that bad input can never stop
+            // the engine's loop, whichever reader throws for it.
+            return MessageParseResult.Failure(leaf + ": payload has a string or name that is not valid Unicode (an unpaired surrogate escape)");
+        }
+        finally
+        {
+            members.Clear();
         }
     }
 
-    // Valid UTF-8 can still escape half a UTF-16 pair ("\udc00"): JsonDocument accepts it and throws
-    // only when that string or name is read, so whether a payload was refused would depend on which
+    private static MessageParseResult Parse(string nodeId, string leaf, ReadOnlyMemory<byte> bytes, PayloadMembers members)
+    {
+        var f = new PayloadFields(members, leaf);
+        var measurements = new PayloadMeasurementDictionary(bytes);
+        NodeMessage? message = leaf switch
+        {
+            Topics.StatusLeaf => Status(nodeId, f),
+            Topics.HeartbeatLeaf => Heartbeat(nodeId, f, measurements),
+            Topics.ReportLeaf => Report(nodeId, f, measurements),
+            Topics.EventLeaf => Event(nodeId, f, measurements),
+            Topics.ResultLeaf => Result(nodeId, f),
+            _ => null,
+        };
+
+        if (f.Error != null)
+        {
+            return MessageParseResult.Failure(f.Error);
+        }
+
+        return message == null ? MessageParseResult.Failure("\"" + leaf + "\" is not a topic nodes publish") : MessageParseResult.Success(message);
+    }
+
+    // Valid UTF-8 can still escape half a UTF-16 pair ("\udc00"): a JSON reader accepts it and throws
+    // only when that string or name is decoded, so whether a payload was refused would depend on which
     // members a reader happened to look at. Every escaped token is decoded once here instead; payloads
     // without "\u" (nearly all) skip the walk.
     private static bool EscapesDecode(ReadOnlySpan<byte> json)

@@ -4,47 +4,49 @@ using System.Text.Json;
 namespace Tocsin.Controller.Ingest;
 
 /// <summary>
-/// Typed access to a payload's top-level members for <see cref="NodeMessageParser"/>: the first
-/// problem is kept as <see cref="Error"/> (one clear message per refused payload), later reads are no-ops.
+/// Typed access to a payload's members for <see cref="NodeMessageParser"/>, over the payload read once
+/// (<see cref="PayloadMembers"/>): the first problem is kept as <see cref="Error"/> (one clear message per
+/// refused payload), later reads are no-ops. A member that is null counts as absent.
 /// </summary>
 internal sealed class PayloadFields
 {
-    private static readonly HashSet<string> HeaderNames = new(StringComparer.Ordinal) { "ep", "floor", "seq", "t", "up", "type" };
-    private readonly JsonElement _root;
+    private readonly PayloadMembers _members;
+    private readonly int _object;
     private readonly string _what;
     private readonly PayloadFields? _parent;
-    private readonly string _prefix;
+    private readonly string? _name;
     private string? _error;
 
-    public PayloadFields(JsonElement root, string what)
+    public PayloadFields(PayloadMembers members, string what)
     {
-        _root = root;
+        _members = members;
+        _object = PayloadMembers.Root;
         _what = what;
-        _prefix = string.Empty;
     }
 
-    private PayloadFields(JsonElement root, PayloadFields parent, string prefix)
+    private PayloadFields(PayloadMembers members, int obj, PayloadFields parent, string name)
     {
-        _root = root;
+        _members = members;
+        _object = obj;
         _what = parent._what;
         _parent = parent;
-        _prefix = prefix;
+        _name = name;
     }
 
     /// <summary>The first problem found (in this object or a nested one), or null.</summary>
     public string? Error => _parent == null ? _error : _parent.Error;
 
     /// <summary>Fields of the nested object <paramref name="name"/>, or null when absent (an error when not an object).</summary>
-    public PayloadFields? Nested(string name) => Object(name) is JsonElement e ? new PayloadFields(e, this, _prefix + name + ".") : null;
+    public PayloadFields? Nested(string name) => Object(name) is int index ? new PayloadFields(_members, index, this, name) : null;
 
     public string? String(string name, bool required, int maxChars = 64)
     {
-        if (!TryGet(name, required, out JsonElement e))
+        if (!TryGet(name, required, out int index))
         {
             return null;
         }
 
-        string? s = e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+        string? s = _members.Token(index) == JsonTokenType.String ? _members.String(index) : null;
         if (s == null || s.Length == 0 || s.Length > maxChars)
         {
             Fail(name, "must be a string of 1 to " + maxChars.ToString(CultureInfo.InvariantCulture) + " characters");
@@ -56,12 +58,12 @@ internal sealed class PayloadFields
 
     public long? Integer(string name, bool required, long min = long.MinValue)
     {
-        if (!TryGet(name, required, out JsonElement e))
+        if (!TryGet(name, required, out int index))
         {
             return null;
         }
 
-        if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt64(out long n) || n < min)
+        if (_members.Token(index) != JsonTokenType.Number || !_members.TryGetInt64(index, out long n) || n < min)
         {
             Fail(name, min == 1 ? "must be a positive integer" : min == 0 ? "must be a non-negative integer" : "must be an integer");
             return null;
@@ -72,18 +74,19 @@ internal sealed class PayloadFields
 
     public bool? Boolean(string name, bool required)
     {
-        if (!TryGet(name, required, out JsonElement e))
+        if (!TryGet(name, required, out int index))
         {
             return null;
         }
 
-        if (e.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        JsonTokenType token = _members.Token(index);
+        if (token is not (JsonTokenType.True or JsonTokenType.False))
         {
             Fail(name, "must be true or false");
             return null;
         }
 
-        return e.GetBoolean();
+        return token == JsonTokenType.True;
     }
 
     public SensorLevel? Level(string name, bool required)
@@ -103,53 +106,54 @@ internal sealed class PayloadFields
         return level;
     }
 
-    public JsonElement? Object(string name)
+    /// <summary>The index of the object member <paramref name="name"/>, or null when absent (an error when not an object).</summary>
+    public int? Object(string name)
     {
-        if (!TryGet(name, false, out JsonElement e))
+        if (!TryGet(name, false, out int index))
         {
             return null;
         }
 
-        if (e.ValueKind != JsonValueKind.Object)
+        if (_members.Token(index) != JsonTokenType.StartObject)
         {
             Fail(name, "must be an object");
             return null;
         }
 
-        return e;
+        return index;
     }
 
     public IReadOnlyList<string> StringArray(string name)
     {
-        if (!TryGet(name, false, out JsonElement e))
+        if (!TryGet(name, false, out int index))
         {
             return [];
         }
 
-        if (e.ValueKind != JsonValueKind.Array)
+        if (_members.Token(index) != JsonTokenType.StartArray)
         {
             Fail(name, "must be an array of strings");
             return [];
         }
 
-        // Most arrays (a healthy node's faults) are empty: nothing to allocate.
-        int count = e.GetArrayLength();
+        // Most arrays (a healthy node's faults) are empty: nothing to allocate. Only the root's arrays
+        // have their elements kept.
+        int count = _object == PayloadMembers.Root ? _members.ElementCount(index) : 0;
         if (count == 0)
         {
             return [];
         }
 
         var strings = new string[count];
-        int i = 0;
-        foreach (JsonElement x in e.EnumerateArray())
+        for (int i = 0; i < count; i++)
         {
-            if (x.ValueKind != JsonValueKind.String)
+            if (_members.Token(index + 1 + i) != JsonTokenType.String)
             {
                 Fail(name, "must be an array of strings");
                 return [];
             }
 
-            strings[i++] = x.GetString()!;
+            strings[i] = _members.String(index + 1 + i);
         }
 
         return strings;
@@ -160,87 +164,17 @@ internal sealed class PayloadFields
     /// measurements, which the contract leaves to each node kind.
     /// </summary>
     public double? OptionalNumber(string name) =>
-        Error == null && _root.TryGetProperty(name, out JsonElement e) && e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out double d) ? d : null;
+        Error == null && _members.Find(_object, name) is int index and >= 0 && _members.Token(index) == JsonTokenType.Number && _members.TryGetDouble(index, out double d) ? d : null;
 
-    /// <summary>
-    /// Numeric and boolean members of <paramref name="root"/>, nested objects flattened with dots;
-    /// arrays and the top-level header members left out.
-    /// </summary>
-    public static Dictionary<string, double> Flatten(JsonElement root)
+    private bool TryGet(string name, bool required, out int index)
     {
-        // Sized to what it will hold, counted first: the table is most of what building it allocates.
-        var into = new Dictionary<string, double>(Countable(root), StringComparer.Ordinal);
-        Flatten(root, null, into);
-        return into;
-    }
-
-    private static int Countable(JsonElement obj)
-    {
-        int n = 0;
-        foreach (JsonProperty p in obj.EnumerateObject())
-        {
-            switch (p.Value.ValueKind)
-            {
-                case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
-                    // Header members are counted too: a slot or two spare is cheaper than looking them up twice.
-                    n++;
-                    break;
-                case JsonValueKind.Object:
-                    n += Countable(p.Value);
-                    break;
-            }
-        }
-
-        return n;
-    }
-
-    private static void Flatten(JsonElement obj, string? prefix, Dictionary<string, double> into)
-    {
-        foreach (JsonProperty p in obj.EnumerateObject())
-        {
-            string key;
-            try
-            {
-                key = MeasurementKeys.Of(prefix, p);
-            }
-            catch (InvalidOperationException)
-            {
-                // A name escaping half a UTF-16 pair ("\udc00") cannot be text: no measurement, as with
-                // any member no reader knows (measurements are read after the payload was accepted).
-                continue;
-            }
-
-            if (prefix == null && HeaderNames.Contains(key))
-            {
-                continue;
-            }
-
-            switch (p.Value.ValueKind)
-            {
-                case JsonValueKind.Number when p.Value.TryGetDouble(out double d):
-                    into[key] = d;
-                    break;
-                case JsonValueKind.True:
-                    into[key] = 1;
-                    break;
-                case JsonValueKind.False:
-                    into[key] = 0;
-                    break;
-                case JsonValueKind.Object:
-                    Flatten(p.Value, key, into);
-                    break;
-            }
-        }
-    }
-
-    private bool TryGet(string name, bool required, out JsonElement value)
-    {
-        if (Error == null && _root.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null)
+        index = Error == null ? _members.Find(_object, name) : -1;
+        if (index >= 0 && _members.Token(index) != JsonTokenType.Null)
         {
             return true;
         }
 
-        value = default;
+        index = -1;
         if (required)
         {
             Fail(name, "is required");
@@ -254,7 +188,8 @@ internal sealed class PayloadFields
     {
         if (_parent != null)
         {
-            _parent.Fail(_prefix + name, message);
+            // Named by its path ("ob.q") only when there is a problem to name.
+            _parent.Fail(_name + "." + name, message);
             return;
         }
 

@@ -15,6 +15,7 @@ namespace Tocsin.Controller.Ingest;
 /// </summary>
 public sealed class PayloadMeasurementDictionary : IReadOnlyDictionary<string, double>
 {
+    private static readonly HashSet<string> HeaderNames = new(StringComparer.Ordinal) { "ep", "floor", "seq", "t", "up", "type" };
     private readonly ReadOnlyMemory<byte> _utf8Json;
     private Dictionary<string, double>? _values;
 
@@ -53,6 +54,78 @@ public sealed class PayloadMeasurementDictionary : IReadOnlyDictionary<string, d
     private Dictionary<string, double> Read()
     {
         using JsonDocument doc = JsonDocument.Parse(_utf8Json, NodeMessageParser.Options);
-        return PayloadFields.Flatten(doc.RootElement);
+        return Flatten(doc.RootElement);
+    }
+
+    /// <summary>
+    /// Numeric and boolean members of <paramref name="root"/>, nested objects flattened with dots;
+    /// arrays and the top-level header members left out.
+    /// </summary>
+    private static Dictionary<string, double> Flatten(JsonElement root)
+    {
+        // Sized to what it will hold, counted first: the table is most of what building it allocates.
+        var into = new Dictionary<string, double>(Countable(root), StringComparer.Ordinal);
+        Flatten(root, null, into);
+        return into;
+    }
+
+    private static int Countable(JsonElement obj)
+    {
+        int n = 0;
+        foreach (JsonProperty p in obj.EnumerateObject())
+        {
+            switch (p.Value.ValueKind)
+            {
+                case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
+                    // Header members are counted too: a slot or two spare is cheaper than looking them up twice.
+                    n++;
+                    break;
+                case JsonValueKind.Object:
+                    n += Countable(p.Value);
+                    break;
+            }
+        }
+
+        return n;
+    }
+
+    private static void Flatten(JsonElement obj, string? prefix, Dictionary<string, double> into)
+    {
+        foreach (JsonProperty p in obj.EnumerateObject())
+        {
+            string key;
+            try
+            {
+                key = MeasurementKeys.Of(prefix, p);
+            }
+            catch (InvalidOperationException)
+            {
+                // A name escaping half a UTF-16 pair ("\udc00") cannot be text: no measurement, as with
+                // any member no reader knows (measurements are read after the payload was accepted).
+                continue;
+            }
+
+            if (prefix == null && HeaderNames.Contains(key))
+            {
+                continue;
+            }
+
+            switch (p.Value.ValueKind)
+            {
+                case JsonValueKind.Number when p.Value.TryGetDouble(out double d):
+                    into[key] = d;
+                    break;
+                case JsonValueKind.True:
+                    into[key] = 1;
+                    break;
+                case JsonValueKind.False:
+                    into[key] = 0;
+                    break;
+                case JsonValueKind.Object:
+                    Flatten(p.Value, key, into);
+                    break;
+            }
+        }
     }
 }
+
