@@ -9,7 +9,9 @@ namespace Tocsin.Controller.Ingest;
 /// its name and value lie in the payload. Anything deeper is read (so the whole payload is checked as
 /// JSON, as a document would be) but not kept: no reader of a node message looks further. A parsed
 /// document cost a third of the controller's round at 10,000 nodes, most of it looking members up by
-/// name, one backward scan of the object each. One instance serves a thread's parses in turn.
+/// name, one backward scan of the object each. One instance serves a thread's parses in turn. Only the
+/// root's arrays keep their elements and only the root's objects their members: an array or object
+/// one level further down reads as empty here (no node message has one a reader needs).
 /// </summary>
 internal sealed class PayloadMembers
 {
@@ -55,6 +57,17 @@ internal sealed class PayloadMembers
     /// <summary>Lets go of the payload read last.</summary>
     public void Clear()
     {
+        // The decoded strings go too, and a table grown by an unusually large payload (a 16 KB array
+        // of numbers is thousands of elements) is not kept for the life of the thread.
+        if (_members.Length > 256)
+        {
+            _members = new Member[48];
+        }
+        else
+        {
+            Array.Clear(_members, 0, _count);
+        }
+
         _json = default;
         _count = 0;
     }

@@ -322,7 +322,11 @@ public sealed class SensorModule : INodeModule
     {
         Settings s = _runtime.Settings;
         bool quiet = !FastReporting && Depth.LastAccepted && !Depth.Filter.AwaitingConfirmation;
-        Depth.ReadingIntervalMs = s.GetNumber(quiet ? _s.QuietReadingS : _s.ReadingS) * 1000;
+        long readingS = s.GetNumber(_s.ReadingS);
+        long quietS = s.GetNumber(_s.QuietReadingS);
+
+        // A quiet interval set shorter than the normal one would read less often when it matters.
+        Depth.ReadingIntervalMs = (quiet && quietS > readingS ? quietS : readingS) * 1000;
     }
 
     private IDepthSource CreateDepthSource(Settings s)

@@ -27,7 +27,7 @@ public sealed class SensorSettings
         FullScaleMm = s.Register(SettingDefinition.Integer("depth.full_scale_mm", 500, 20000, 5000, "pressure: depth at 20 mA"));
         ZeroMm = s.Register(SettingDefinition.Integer("depth.zero_mm", -2000, 2000, 0, "pressure: reading when dry"));
         ReadingS = s.Register(SettingDefinition.Integer("depth.reading_s", 2, 300, 10, "seconds between depth readings while reports are fast or a jump awaits confirmation").AsRemote());
-        QuietReadingS = s.Register(SettingDefinition.Integer("depth.quiet_reading_s", 2, 300, 60, "seconds between depth readings in quiet weather (normal reports)").AsRemote());
+        QuietReadingS = s.Register(SettingDefinition.Integer("depth.quiet_reading_s", 2, 300, 60, "seconds between depth readings in quiet weather (normal reports; never less than depth.reading_s)").AsRemote());
         MaxJumpMm = s.Register(SettingDefinition.Integer("depth.max_jump_mm", 10, 2000, 150, "larger changes need a second reading").AsRemote());
         MaxDepthMm = s.Register(SettingDefinition.Integer("depth.max_mm", 100, 20000, 3000, "deepest plausible water").AsRemote());
         BlueMm = s.Register(SettingDefinition.Integer("depth.blue_mm", 0, 10000, 100, "blue depth level (0 = off)").AsRemote());

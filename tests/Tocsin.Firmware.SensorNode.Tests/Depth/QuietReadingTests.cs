@@ -115,6 +115,19 @@ public sealed class QuietReadingTests
     }
 
     [TestMethod]
+    public void A_quiet_interval_set_shorter_than_the_normal_one_never_reads_more_often_in_quiet_weather()
+    {
+        var h = new SensorHarness(configure: x =>
+        {
+            x.Console("config set depth.reading_s 30");
+            x.Console("config set depth.quiet_reading_s 20");
+        });
+        h.Run(2 * 60_000, 500);
+        Assert.IsFalse(h.Module.FastReporting);
+        Assert.AreEqual(30_000, h.Module.Depth.ReadingIntervalMs);
+    }
+
+    [TestMethod]
     public void A_rise_is_scaled_from_the_oldest_minute_known_when_readings_are_minutes_apart()
     {
         var every3 = new RiseTracker();

@@ -346,18 +346,56 @@ public sealed class RainstormTests
     [TestMethod]
     public void A_ring_that_a_full_flash_refuses_still_gets_its_minute_moved_forward()
     {
+        // The ring is saved dry at the start and with a tip at minute 1 (in its minute records); a tip
+        // twenty minutes on needs the ring written again, which the full flash refuses.
         var h = new SensorHarness(timeSynchronized: false);
         h.Run(60_000, 1000);
         h.Gauge.Tip(h.NowMs + 100);
-        h.Run(61_000, 1000);
+        h.Run(20 * 60_000, 1000);
+        byte[] ring = h.Flash.Read("rain");
         h.Flash.FailWritesLargerThan = 100;
         h.Gauge.Tip(h.NowMs + 100);
         h.Run(90 * 60_000, 1000);
+        CollectionAssert.AreEqual(ring, h.Flash.Read("rain"), "the ring was written after all");
 
         h.Reboot();
         h.Tick(10);
         Assert.AreEqual(0, h.Module.Gauge.TotalX100(RainWindows.OneHour), "the restart went back to the minute of the ring flash still holds");
-        Assert.AreEqual(40, h.Module.Gauge.TotalX100(RainWindows.ThreeHours), "the ring flash holds (first tip) or the second tip its minute records carry was lost");
+        Assert.AreEqual(20, h.Module.Gauge.TotalX100(RainWindows.ThreeHours), "the first tip, which the minute records carry, was lost");
+    }
+
+    [TestMethod]
+    public void Minute_records_of_the_same_minute_give_each_minute_its_larger_count()
+    {
+        // A clock stepped back can give both records one minute; the ring's counts only grow, so the
+        // larger count is the later one whichever key holds it.
+        var h = new SensorHarness(timeSynchronized: false);
+        h.Run(3 * 60_000, 1000);
+        byte[] ring = h.Flash.Read("rain");
+        long ringMinute = (long)BitConverter.ToUInt64(ring, 0);
+        h.Flash.Write("rainmin", MinuteRecord(ringMinute, ringMinute + 5, (1, 4), (2, 1)), 36);
+        h.Flash.Write("rainmin2", MinuteRecord(ringMinute, ringMinute + 5, (1, 2), (2, 3)), 36);
+
+        h.Reboot();
+        h.Tick(10);
+        Assert.AreEqual(ringMinute + 5, h.Module.Gauge.Accumulator.CurrentMinute);
+        Assert.AreEqual((4 + 3) * 20, h.Module.Gauge.TotalX100(RainWindows.OneHour));
+    }
+
+    // A minute record of this firmware: the ring's minute, the minute it is at, the tips of the ring's
+    // first 16 minutes (given as minute offset and count), the CRC of all that.
+    private static byte[] MinuteRecord(long ringMinute, long at, params (int Offset, byte Tips)[] tips)
+    {
+        byte[] record = new byte[36];
+        BitConverter.GetBytes((ulong)ringMinute).CopyTo(record, 0);
+        BitConverter.GetBytes((ulong)at).CopyTo(record, 8);
+        foreach (var (offset, count) in tips)
+        {
+            record[16 + offset] = count;
+        }
+
+        BitConverter.GetBytes(Tocsin.Firmware.Util.Crc32.Compute(record, 0, 32)).CopyTo(record, 32);
+        return record;
     }
 
     [TestMethod]

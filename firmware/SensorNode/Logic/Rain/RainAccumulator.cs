@@ -225,28 +225,16 @@ public sealed class RainAccumulator
             _sums[w] = sum;
         }
 
-        // The minute record moves this ring forward over the dry minutes after its last tip, with the
-        // tips of its first minutes; one written for another ring, not newer, or torn is ignored.
-        byte[] minute = MinuteRecordOf(flash.Read(MinuteKey), saved);
-        byte[] other = MinuteRecordOf(flash.Read(OtherMinuteKey), saved);
-        if (minute == null || (other != null && ReadMinute(other, 8) > ReadMinute(minute, 8)))
-        {
-            minute = other;
-            _writeOtherMinuteKey = false;
-        }
-        else
-        {
-            _writeOtherMinuteKey = true;
-        }
-
-        if (minute != null)
-        {
-            AdvanceTo(ReadMinute(minute, 8));
-            for (int i = 0; 16 + i + 4 < minute.Length; i++)
-            {
-                SetTips(saved + i, minute[16 + i]);
-            }
-        }
+        // The minute records move this ring forward over the dry minutes after its last tip, with the
+        // tips of its first minutes; one written for another ring, older than it, or torn is ignored.
+        // Both are taken, each tip count at its larger: a ring's counts only grow, so the larger is the
+        // later whichever record (or the ring) holds it, even when a clock stepped back gave both the
+        // same minute. The next write goes over the older record.
+        byte[] first = MinuteRecordOf(flash.Read(MinuteKey), saved);
+        byte[] second = MinuteRecordOf(flash.Read(OtherMinuteKey), saved);
+        _writeOtherMinuteKey = first != null && (second == null || ReadMinute(second, 8) <= ReadMinute(first, 8));
+        TakeMinuteRecord(first, saved);
+        TakeMinuteRecord(second, saved);
 
         long found = _minute;
         if (nowMinute >= 0 && nowMinute < found)
@@ -287,16 +275,32 @@ public sealed class RainAccumulator
         Clear(minute);
     }
 
-    // Sets a past minute's count (one of the minute record's), keeping the window sums.
-    private void SetTips(long minute, int tips)
+    // Moves the ring to a minute record's minute and raises the counts of the ring's first minutes to
+    // the record's (null: nothing to take).
+    private void TakeMinuteRecord(byte[] record, long ringMinute)
     {
-        long age = _minute - minute;
-        if (age < 0 || age >= RingMinutes)
+        if (record == null)
         {
             return;
         }
 
+        AdvanceTo(ReadMinute(record, 8));
+        for (int i = 0; 16 + i + 4 < record.Length; i++)
+        {
+            RaiseTips(ringMinute + i, record[16 + i]);
+        }
+    }
+
+    // Raises a past minute's count to at least the one given, keeping the window sums.
+    private void RaiseTips(long minute, int tips)
+    {
+        long age = _minute - minute;
         int slot = Slot(minute);
+        if (age < 0 || age >= RingMinutes || tips <= _tips[slot])
+        {
+            return;
+        }
+
         int change = tips - _tips[slot];
         _tips[slot] = (byte)tips;
         for (int w = 0; w < RainWindows.Count; w++)
