@@ -205,21 +205,8 @@ internal sealed class PayloadMembers
             return m.DecodedName == name;
         }
 
-        if (m.NameLength != name.Length)
-        {
-            return false;
-        }
-
-        ReadOnlySpan<byte> bytes = json.Slice(m.NameStart, m.NameLength);
-        for (int i = 0; i < bytes.Length; i++)
-        {
-            if (bytes[i] != name[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
+        // Names looked for are ASCII; a name with other bytes is none of them.
+        return m.NameLength == name.Length && System.Text.Ascii.Equals(json.Slice(m.NameStart, m.NameLength), name);
     }
 
     private struct Member

@@ -129,13 +129,7 @@ public sealed class RainAccumulator
         }
 
         _tips[slot]++;
-        for (int w = 0; w < RainWindows.Count; w++)
-        {
-            if (age < RainWindows.LengthMinutes(w))
-            {
-                _sums[w]++;
-            }
-        }
+        AddToWindows(age, 1);
 
         if (_ringSavedMinute >= 0 && minute >= _ringSavedMinute && minute < _ringSavedMinute + RecentMinutes)
         {
@@ -301,13 +295,18 @@ public sealed class RainAccumulator
             return;
         }
 
-        int change = tips - _tips[slot];
+        AddToWindows(age, tips - _tips[slot]);
         _tips[slot] = (byte)tips;
+    }
+
+    // Adds tips counted in a minute <paramref name="age"/> minutes back to the windows that hold it.
+    private void AddToWindows(long age, int tips)
+    {
         for (int w = 0; w < RainWindows.Count; w++)
         {
             if (age < RainWindows.LengthMinutes(w))
             {
-                _sums[w] += change;
+                _sums[w] += tips;
             }
         }
     }
