@@ -17,7 +17,7 @@ namespace Tocsin.Firmware.SensorNode;
 /// <summary>
 /// The sensor node: rain gauge, water depth, local levels, health and adaptive reporting, plugged
 /// into the shared runtime. Level and signal changes go out at once as events; readings go out
-/// every report period (fast while it rains hard, water rises or a level is raised). Everything
+/// every report period (fast while it rains hard, water rises or stands at a raised level). Everything
 /// goes through the outbox, so outages lose nothing.
 /// </summary>
 public sealed class SensorModule : INodeModule
@@ -300,24 +300,33 @@ public sealed class SensorModule : INodeModule
     }
 
     // Fast reports follow what changes within minutes: rain falling hard now, water rising, water at a
-    // level. A rain signal raised by hours of light rain changes slowly and its changes go out as events
-    // at once; with it, every sensor in a district would report every 30 s for up to 12 hours of drizzle.
+    // level and not yet draining. A rain signal raised by hours of light rain changes slowly and its
+    // changes go out as events at once; with it, every sensor in a district would report every 30 s for
+    // up to 12 hours of drizzle. Draining water is the same: each level it falls through goes out at once
+    // as an event, and an underpass can take half a day to empty after the rain has stopped.
     private bool WantsFast()
     {
         Settings s = _runtime.Settings;
-        if (Gauge.RateX100PerHour >= s.GetNumber(_s.FastRateMmh) * 100 || Depth.Levels.Level > 0)
+        if (Gauge.RateX100PerHour >= s.GetNumber(_s.FastRateMmh) * 100)
         {
             return true;
         }
 
-        return Depth.Rise.TryGetRiseMmPer10Min(out int rise) && rise >= s.GetNumber(_s.FastRiseMm10m);
+        bool riseKnown = Depth.Rise.TryGetRiseMmPer10Min(out int rise);
+        if (riseKnown && rise >= s.GetNumber(_s.FastRiseMm10m))
+        {
+            return true;
+        }
+
+        return Depth.Levels.Level > 0 && !(riseKnown && rise <= -s.GetNumber(_s.DrainMm10m));
     }
 
     // A duty cycle that follows the weather, as field networks use: in quiet weather (normal reports,
     // the last reading accepted, no jump awaiting confirmation) a dry or steady low point changes over
-    // minutes, so depth is read at depth.quiet_reading_s. Hard rain, rising water or a raised level make
-    // reports fast within a step and readings with them (at once when the quiet wait has outlasted
-    // depth.reading_s); so does a suspect jump, so that it is confirmed or dropped seconds later.
+    // minutes, so depth is read at depth.quiet_reading_s. Hard rain, rising water or a raised level the
+    // water is not draining from make reports fast within a step and readings with them (at once when
+    // the quiet wait has outlasted depth.reading_s); so does a suspect jump, so that it is confirmed or
+    // dropped seconds later.
     private void SetReadingInterval()
     {
         Settings s = _runtime.Settings;

@@ -36,8 +36,9 @@ public sealed class SensorSettings
         RedMm = s.Register(SettingDefinition.Integer("depth.red_mm", 0, 10000, 500, "red depth level (0 = off)").AsRemote());
         HysteresisMm = s.Register(SettingDefinition.Integer("depth.hysteresis_mm", 0, 500, 20, "fall this far below a level to leave it").AsRemote());
         FastRiseMm10m = s.Register(SettingDefinition.Integer("depth.fast_rise_mm10m", 1, 1000, 20, "report fast while water rises faster").AsRemote());
+        DrainMm10m = s.Register(SettingDefinition.Integer("depth.drain_mm10m", 1, 1000, 10, "water falling this fast is draining: a raised level alone no longer keeps reports fast").AsRemote());
         ReportS = s.Register(SettingDefinition.Integer("report.period_s", 60, 3600, 300, "normal report period (each interval shortened by up to a tenth at random)").AsRemote());
-        FastReportS = s.Register(SettingDefinition.Integer("report.fast_period_s", 10, 600, 30, "report period in heavy rain, rising water or a raised depth level (shortened likewise)").AsRemote());
+        FastReportS = s.Register(SettingDefinition.Integer("report.fast_period_s", 10, 600, 30, "report period in heavy rain, rising water or at a raised level not draining (shortened likewise)").AsRemote());
         StuckS = s.Register(SettingDefinition.Integer("health.stuck_s", 300, 86400, 1800, "unchanged raw value with water present for this long is a fault"));
         DriftMm = s.Register(SettingDefinition.Integer("health.drift_mm", 5, 500, 30, "dry depth further than this from zero is drift"));
         BatteryLowMv = s.Register(SettingDefinition.Integer("health.battery_low_mv", 2500, 15000, 3400, "battery low threshold"));
@@ -108,6 +109,9 @@ public sealed class SensorSettings
 
     /// <summary>depth.fast_rise_mm10m.</summary>
     public int FastRiseMm10m { get; }
+
+    /// <summary>depth.drain_mm10m.</summary>
+    public int DrainMm10m { get; }
 
     /// <summary>report.period_s.</summary>
     public int ReportS { get; }

@@ -9,7 +9,7 @@ public sealed class ThresholdsCommand : IConsoleCommand
     private static readonly string[] Names =
     {
         "rain.blue_mm12h", "rain.yellow_mm6h", "rain.orange_mm3h", "rain.red_mm3h", "rain.fast_rate_mmh",
-        "depth.blue_mm", "depth.yellow_mm", "depth.orange_mm", "depth.red_mm", "depth.hysteresis_mm", "depth.fast_rise_mm10m",
+        "depth.blue_mm", "depth.yellow_mm", "depth.orange_mm", "depth.red_mm", "depth.hysteresis_mm", "depth.fast_rise_mm10m", "depth.drain_mm10m",
     };
 
     private readonly SensorModule _m;
