@@ -49,6 +49,82 @@ public sealed class NodeHealthTracker
     /// <summary>The whole state.</summary>
     public HealthSnapshot Export() => new(All);
 
+    /// <summary>
+    /// What a snapshot saves: the records of every node in each of <paramref name="groups"/> groups
+    /// (<see cref="HealthShard"/>) where some node's health changed other than the time last seen, and
+    /// its battery only <paramref name="withBattery"/>, since it was last taken (the marks of the nodes
+    /// taken are cleared), and when every node was last seen.
+    /// </summary>
+    public HealthChanges TakeChanges(int groups, bool withBattery)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(groups);
+        var changedGroups = new bool[groups];
+        var seen = new List<(string NodeId, DateTimeOffset LastSeen)>(_nodes.Count);
+        bool any = false;
+        foreach (TrackedHealth n in _nodes.Values)
+        {
+            if (n.Changed || (withBattery && n.BatteryChanged))
+            {
+                changedGroups[HealthShard.Of(n.NodeId, groups)] = true;
+                any = true;
+            }
+
+            if (n.LastSeen is DateTimeOffset at)
+            {
+                seen.Add((n.NodeId, at));
+            }
+        }
+
+        var taken = new List<(int Group, IReadOnlyList<NodeHealth> Nodes)>();
+        if (any)
+        {
+            var records = new List<NodeHealth>?[groups];
+            foreach (TrackedHealth n in _nodes.Values)
+            {
+                int group = HealthShard.Of(n.NodeId, groups);
+                if (changedGroups[group])
+                {
+                    (records[group] ??= []).Add(n.ToRecord());
+                    n.Changed = false;
+                    n.BatteryChanged = false;
+                }
+            }
+
+            for (int g = 0; g < groups; g++)
+            {
+                if (records[g] is { } list)
+                {
+                    list.Sort((a, b) => string.CompareOrdinal(a.NodeId, b.NodeId));
+                    taken.Add((g, list));
+                }
+            }
+        }
+
+        return new HealthChanges(taken, seen);
+    }
+
+    /// <summary>Marks nodes changed again: a snapshot that took their changes was not saved.</summary>
+    public void Reinstate(IEnumerable<string> nodeIds)
+    {
+        ArgumentNullException.ThrowIfNull(nodeIds);
+        foreach (string id in nodeIds)
+        {
+            if (_nodes.TryGetValue(id, out TrackedHealth? n))
+            {
+                n.Changed = true;
+            }
+        }
+    }
+
+    /// <summary>Marks every node changed, so the next snapshot saves all of them (after loading an older format).</summary>
+    public void MarkAllChanged()
+    {
+        foreach (TrackedHealth n in _nodes.Values)
+        {
+            n.Changed = true;
+        }
+    }
+
     /// <summary>A node's health, or null when never heard of.</summary>
     public NodeHealth? Get(string nodeId) => _nodes.GetValueOrDefault(nodeId)?.ToRecord();
 
@@ -209,7 +285,11 @@ public sealed class NodeHealthTracker
             (changes ??= []).Add(new HealthChange(n.NodeId, HealthChangeKind.FaultCleared, f, at));
         }
 
-        n.Faults = now;
+        // The same faults again leave the record unchanged (see TrackedHealth.Changed).
+        if (!now.SequenceEqual(n.Faults, StringComparer.Ordinal))
+        {
+            n.Faults = now;
+        }
     }
 
     private void AddBattery(TrackedHealth n, int? millivolts, DateTimeOffset at)

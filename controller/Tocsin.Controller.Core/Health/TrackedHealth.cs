@@ -16,33 +16,95 @@ internal sealed class TrackedHealth
 
     public string NodeId { get; }
 
-    public Connectivity Connectivity { get; set; } = Connectivity.Unknown;
+    public Connectivity Connectivity
+    {
+        get;
+        set => Track(ref field, value);
+    } = Connectivity.Unknown;
 
-    public OfflineCause OfflineCause { get; set; } = OfflineCause.None;
+    public OfflineCause OfflineCause
+    {
+        get;
+        set => Track(ref field, value);
+    } = OfflineCause.None;
 
+    /// <summary>Not a change: it moves with nearly every message, and snapshots save it for every node.</summary>
     public DateTimeOffset? LastSeen { get; set; }
 
-    public DateTimeOffset? Since { get; set; }
+    public DateTimeOffset? Since
+    {
+        get;
+        set => Track(ref field, value);
+    }
 
-    public TimeSpan HeartbeatPeriod { get; set; }
+    public TimeSpan HeartbeatPeriod
+    {
+        get;
+        set => Track(ref field, value);
+    }
 
     /// <summary>Sorted and distinct; replaced as a whole, never changed.</summary>
-    public IReadOnlyList<string> Faults { get; set; } = [];
+    public IReadOnlyList<string> Faults
+    {
+        get;
+        set => TrackList(ref field, value);
+    } = [];
 
-    public int? BatteryMv { get; set; }
+    public int? BatteryMv
+    {
+        get;
+        set => TrackBattery(ref field, value);
+    }
 
-    public double? BatteryTrendMvPerDay { get; set; }
+    public double? BatteryTrendMvPerDay
+    {
+        get;
+        set => TrackBattery(ref field, value);
+    }
 
-    public string? Firmware { get; set; }
+    public string? Firmware
+    {
+        get;
+        set => Track(ref field, value);
+    }
 
-    public string? BootReason { get; set; }
+    public string? BootReason
+    {
+        get;
+        set => Track(ref field, value);
+    }
 
     /// <summary>Oldest first; replaced as a whole, never changed.</summary>
-    public IReadOnlyList<BatteryReading> Readings { get; set; } = [];
+    public IReadOnlyList<BatteryReading> Readings
+    {
+        get;
+        set
+        {
+            if (!ReferenceEquals(field, value))
+            {
+                field = value;
+                BatteryChanged = true;
+            }
+        }
+    } = [];
+
+    /// <summary>
+    /// True when anything but <see cref="LastSeen"/> and the battery changed since the node's health was last saved
+    /// (cleared by <see cref="NodeHealthTracker.TakeChanges"/>): only the groups holding such nodes are rewritten.
+    /// </summary>
+    public bool Changed { get; set; }
+
+    /// <summary>
+    /// True when the battery voltage, readings or trend changed since the node's health was last saved:
+    /// a fleet's readings fall due a few at a time all day, so these are saved with other changes or at
+    /// the battery interval (<see cref="NodeHealthTracker.TakeChanges"/>).
+    /// </summary>
+    public bool BatteryChanged { get; set; }
 
     public bool IsHealthy => Connectivity == Connectivity.Online && Faults.Count == 0;
 
-    public static TrackedHealth From(NodeHealth n) => new(n.NodeId, n.HeartbeatPeriod)
+    /// <summary>A record restored from a snapshot: as saved, so not changed.</summary>
+    public static TrackedHealth From(NodeHealth n) => new TrackedHealth(n.NodeId, n.HeartbeatPeriod)
     {
         Connectivity = n.Connectivity,
         OfflineCause = n.OfflineCause,
@@ -54,8 +116,43 @@ internal sealed class TrackedHealth
         Firmware = n.Firmware,
         BootReason = n.BootReason,
         Readings = n.Readings,
-    };
+    }.Saved();
 
     public NodeHealth ToRecord() =>
         new(NodeId, Connectivity, OfflineCause, LastSeen, Since, HeartbeatPeriod, Faults, BatteryMv, BatteryTrendMvPerDay, Firmware, BootReason, Readings);
+
+    private TrackedHealth Saved()
+    {
+        Changed = false;
+        BatteryChanged = false;
+        return this;
+    }
+
+    private void Track<T>(ref T field, T value)
+    {
+        if (!EqualityComparer<T>.Default.Equals(field, value))
+        {
+            field = value;
+            Changed = true;
+        }
+    }
+
+    private void TrackBattery<T>(ref T field, T value)
+    {
+        if (!EqualityComparer<T>.Default.Equals(field, value))
+        {
+            field = value;
+            BatteryChanged = true;
+        }
+    }
+
+    // Lists are replaced, never changed: a new list is a change (the tracker assigns one only when it differs).
+    private void TrackList<T>(ref IReadOnlyList<T> field, IReadOnlyList<T> value)
+    {
+        if (!ReferenceEquals(field, value))
+        {
+            field = value;
+            Changed = true;
+        }
+    }
 }

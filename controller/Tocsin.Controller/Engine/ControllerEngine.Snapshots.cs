@@ -6,9 +6,11 @@ using Tocsin.Controller.Ingest;
 namespace Tocsin.Controller.Engine;
 
 /// <summary>
-/// Saving snapshots. A periodic one takes every node's sequences and health at one moment (immutable
-/// records and fresh lists, serialized on the thread pool: at 10,000 nodes that took the engine loop
-/// tens of milliseconds every interval) with the alarms, which follow health and must match it. It is
+/// Saving snapshots. A periodic one takes every node's sequences, and the health of the groups of nodes
+/// where some node's health changed with when every node was last seen (<see cref="HealthStore"/>), at
+/// one moment (immutable records and fresh lists, serialized on the thread pool: at 10,000 nodes that
+/// took the engine loop tens of milliseconds every interval) with the alarms, which follow health and
+/// must match it. It is
 /// written <see cref="Hosting.ControllerOptions.SnapshotWriteDelayS"/> later with the delivery ledger's
 /// changes and the rule documents as they stand then: the ledger's archive pass writes and deletes
 /// command documents in between, and the rules' raised alerts go with the ledger's commands (taken
@@ -18,7 +20,14 @@ namespace Tocsin.Controller.Engine;
 /// </summary>
 public sealed partial class ControllerEngine
 {
+    // Battery readings fall due a few nodes at a time all day (every 30 minutes each), so counting them
+    // as changes rewrote nearly every group at every snapshot. They go with a group's other changes, and
+    // all of them this often: a controller killed in between loses at most this much of the readings its
+    // trends are fitted over (two of twelve), nothing else.
+    private const long BatterySaveIntervalMs = 3_600_000;
+
     private PendingSnapshot? _pendingSnapshot;
+    private long _nextBatterySaveMs = long.MinValue;
 
     // Called once per round with the monotonic time: writes the pending snapshot when due, then begins the next when due.
     private void SnapshotIfDue(long nowMs)
@@ -39,13 +48,20 @@ public sealed partial class ControllerEngine
     {
         // One at a time: the writers' buffers hold the documents until they are written.
         FinishSnapshot();
-        long writeAtMs = MonotonicMs() + (long)(_options.SnapshotWriteDelayS * 1000);
+        long nowMs = MonotonicMs();
+        long writeAtMs = nowMs + (long)(_options.SnapshotWriteDelayS * 1000);
+        bool withBattery = nowMs >= _nextBatterySaveMs;
+        if (withBattery)
+        {
+            _nextBatterySaveMs = nowMs + BatterySaveIntervalMs;
+        }
+
         IReadOnlyList<(string Name, ReadOnlyMemory<byte> Json)> taken = [AlarmsDocument()];
         IReadOnlyDictionary<string, SequenceSnapshot> sequences = _sequences.Export();
-        HealthSnapshot health = _health.Export();
+        HealthChanges health = _health.TakeChanges(HealthStore.Groups, withBattery);
         HealthSnapshotWriter healthWriter = _healthWriter;
         SequenceSnapshotWriter sequenceWriter = _sequenceWriter;
-        _pendingSnapshot = new PendingSnapshot(Task.Run(() => (sequenceWriter.Serialize(sequences), healthWriter.Serialize(health))), taken, writeAtMs);
+        _pendingSnapshot = new PendingSnapshot(Task.Run(() => (sequenceWriter.Serialize(sequences), healthWriter.Serialize(health))), taken, writeAtMs, ChangedIds(health));
         _dirty = false;
     }
 
@@ -64,8 +80,9 @@ public sealed partial class ControllerEngine
         }
         catch
         {
-            // Nothing of it was written: the next interval snapshots again.
+            // Nothing of it was written: the next interval snapshots again, with the health it took.
             _dirty = true;
+            _health.Reinstate(pending.HealthChanged);
             throw;
         }
     }
@@ -87,18 +104,23 @@ public sealed partial class ControllerEngine
             {
                 // Superseded: its failure matters no more than its result would have.
             }
+
+            // The health it took is taken again below, as it is now.
+            _health.Reinstate(pending.HealthChanged);
         }
 
+        HealthChanges health = _health.TakeChanges(HealthStore.Groups, withBattery: true);
         try
         {
             Commit(_stateBacklog.Drain());
-            WriteSnapshot(_sequenceWriter.Serialize(_sequences.Export()), _healthWriter.Serialize(_health.Export()), [AlarmsDocument()]);
+            WriteSnapshot(_sequenceWriter.Serialize(_sequences.Export()), _healthWriter.Serialize(health), [AlarmsDocument()]);
             _dirty = false;
         }
         catch
         {
             // What the superseded snapshot held was not written either: the next interval snapshots again.
             _dirty = true;
+            _health.Reinstate(ChangedIds(health));
             throw;
         }
     }
@@ -106,15 +128,16 @@ public sealed partial class ControllerEngine
     private (string Name, ReadOnlyMemory<byte> Json) AlarmsDocument() => ("alarms", JsonSerializer.SerializeToUtf8Bytes(_alarms.Export(), JsonDefaults.Options));
 
     // Writes the documents taken with the snapshot's moment, and the rules' and the ledger's as they are now.
-    private void WriteSnapshot(ReadOnlyMemory<byte> sequences, ReadOnlyMemory<byte> health, IReadOnlyList<(string Name, ReadOnlyMemory<byte> Json)> taken)
+    private void WriteSnapshot(ReadOnlyMemory<byte> sequences, SerializedHealth health, IReadOnlyList<(string Name, ReadOnlyMemory<byte> Json)> taken)
     {
-        var documents = new List<(string Name, ReadOnlyMemory<byte> Json)>(taken.Count + 4) { ("sequences", sequences), ("health", health) };
+        var documents = new List<(string Name, ReadOnlyMemory<byte> Json)>(taken.Count + health.Groups.Count + 5) { ("sequences", sequences) };
+        var deletions = new List<string>();
+        _healthStore.AddTo(health, documents, deletions);
         documents.AddRange(taken);
         documents.Add(("rule-engine", JsonSerializer.SerializeToUtf8Bytes(_rules?.Export(), JsonDefaults.Options)));
         documents.Add(("rule-alerts", JsonSerializer.SerializeToUtf8Bytes(_ruleAlerts, JsonDefaults.Options)));
 
         // The ledger is saved command by command, only the commands that changed (see LedgerStore).
-        var deletions = new List<string>();
         DeliveryLedgerChanges ledgerChanges = _ledgerStore.AddChanges(_ledger, documents, deletions);
         try
         {
@@ -127,5 +150,8 @@ public sealed partial class ControllerEngine
         }
 
         _ledgerStore.Saved();
+        _healthStore.Saved();
     }
+
+    private static string[] ChangedIds(HealthChanges health) => health.NodeIds.ToArray();
 }

@@ -56,11 +56,7 @@ public sealed partial class ControllerEngine
 
         _ledger = _ledgerStore.Load();
 
-        var health = _state.Read<HealthSnapshot>("health", JsonDefaults.Snapshot);
-        if (health != null)
-        {
-            _health = NodeHealthTracker.FromSnapshot(health);
-        }
+        _health = _healthStore.Load();
 
         var alarms = _state.Read<AlarmSnapshot>("alarms", JsonDefaults.Options);
         if (alarms != null)

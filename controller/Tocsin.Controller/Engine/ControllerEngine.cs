@@ -48,6 +48,7 @@ public sealed partial class ControllerEngine : BackgroundService
     private SequenceBook _sequences = new();
     private DeliveryLedger _ledger = new();
     private readonly LedgerStore _ledgerStore;
+    private readonly HealthStore _healthStore;
     private readonly HealthSnapshotWriter _healthWriter = new();
     private readonly SequenceSnapshotWriter _sequenceWriter = new();
     // A typhoon day over a district has dozens of rule warnings on air at once, each asked for its
@@ -86,6 +87,7 @@ public sealed partial class ControllerEngine : BackgroundService
         _time = time;
         _log = log;
         _ledgerStore = new LedgerStore(state, TimeSpan.FromMinutes(Math.Max(0, options.LedgerArchiveAfterMinutes)));
+        _healthStore = new HealthStore(state);
         _planner = new FanOutPlanner(sequence, transport.DeliversToEachMember ? FanOutOptions.Default with { MaxNodesPerEnvelope = 1 } : FanOutOptions.Default);
         transport.MessageReceived += m =>
         {

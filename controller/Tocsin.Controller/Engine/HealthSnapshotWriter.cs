@@ -6,14 +6,13 @@ using Tocsin.Controller.Health;
 namespace Tocsin.Controller.Engine;
 
 /// <summary>
-/// Writes a health snapshot as exactly the JSON <see cref="JsonDefaults.Snapshot"/> gives (which also
-/// reads it back), without the serializer's per-property machinery: at 10,000 nodes the snapshot is
-/// written every few minutes and was the largest part of saving one. A test holds the two outputs
-/// equal byte for byte.
+/// Writes a health snapshot's documents: each group's nodes as exactly the JSON <see cref="JsonDefaults.Snapshot"/>
+/// gives for a <see cref="HealthSnapshot"/> (which also reads it back), without the serializer's
+/// per-property machinery, and the times nodes were last seen. A test holds the groups equal to the
+/// serializer's output byte for byte.
 /// </summary>
 public sealed class HealthSnapshotWriter
 {
-    private static readonly JsonEncodedText Nodes = JsonEncodedText.Encode("nodes");
     private static readonly JsonEncodedText NodeId = JsonEncodedText.Encode("nodeId");
     private static readonly JsonEncodedText ConnectivityName = JsonEncodedText.Encode("connectivity");
     private static readonly JsonEncodedText OfflineCauseName = JsonEncodedText.Encode("offlineCause");
@@ -30,31 +29,62 @@ public sealed class HealthSnapshotWriter
     private static readonly JsonEncodedText[] ConnectivityText = EnumText<Connectivity>();
     private static readonly JsonEncodedText[] OfflineCauseText = EnumText<OfflineCause>();
 
-    private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
+    private static readonly JsonEncodedText Nodes = JsonEncodedText.Encode("nodes");
+
+    private readonly ArrayBufferWriter<byte> _groups = new(1 << 16);
+    private readonly ArrayBufferWriter<byte> _seen = new(1 << 16);
+    private readonly List<(int Group, int Start, int Length)> _spans = [];
 
     /// <summary>
-    /// The snapshot as UTF-8 JSON. The bytes are this writer's own buffer, valid until its next
-    /// call: written straight to the database, a 10,000-node snapshot (megabytes) is not copied to
-    /// the large-object heap each time.
+    /// A snapshot's health documents as UTF-8 JSON: each changed group's nodes as a <see cref="HealthSnapshot"/>,
+    /// and when every node was last seen as one object of node id to Unix milliseconds. The bytes are
+    /// this writer's own buffers, valid until its next call: written straight to the database.
     /// </summary>
-    public ReadOnlyMemory<byte> Serialize(HealthSnapshot snapshot)
+    public SerializedHealth Serialize(HealthChanges changes)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        _buffer.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true }))
+        ArgumentNullException.ThrowIfNull(changes);
+        _groups.ResetWrittenCount();
+        _spans.Clear();
+        foreach (var (group, nodes) in changes.Groups)
         {
-            writer.WriteStartObject();
-            writer.WriteStartArray(Nodes);
-            foreach (NodeHealth node in snapshot.Nodes)
+            int start = _groups.WrittenCount;
+            using (var writer = new Utf8JsonWriter(_groups, new JsonWriterOptions { SkipValidation = true }))
             {
-                Write(writer, node);
+                writer.WriteStartObject();
+                writer.WriteStartArray(Nodes);
+                foreach (NodeHealth node in nodes)
+                {
+                    Write(writer, node);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
             }
 
-            writer.WriteEndArray();
+            _spans.Add((group, start, _groups.WrittenCount - start));
+        }
+
+        // Sliced only now: the buffer may have moved while it grew.
+        ReadOnlyMemory<byte> all = _groups.WrittenMemory;
+        var documents = new List<(int Group, ReadOnlyMemory<byte> Json)>(_spans.Count);
+        foreach (var (group, start, length) in _spans)
+        {
+            documents.Add((group, all.Slice(start, length)));
+        }
+
+        _seen.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(_seen, new JsonWriterOptions { SkipValidation = true }))
+        {
+            writer.WriteStartObject();
+            foreach (var (id, at) in changes.Seen)
+            {
+                writer.WriteNumber(id, at.ToUnixTimeMilliseconds());
+            }
+
             writer.WriteEndObject();
         }
 
-        return _buffer.WrittenMemory;
+        return new SerializedHealth(documents, _seen.WrittenMemory);
     }
 
     private static void Write(Utf8JsonWriter writer, NodeHealth n)

@@ -7,7 +7,9 @@ namespace Tocsin.Controller.Engine;
 /// <param name="PerNode">The sequences and health documents (the writers' own buffers).</param>
 /// <param name="Taken">The alarms document, as it stood at that moment (it follows health).</param>
 /// <param name="WriteAtMs">When the engine writes it (its monotonic ms), waiting for the per-node documents if need be.</param>
+/// <param name="HealthChanged">The nodes whose changed health it took: marked changed again if it is not written.</param>
 internal sealed record PendingSnapshot(
-    Task<(ReadOnlyMemory<byte> Sequences, ReadOnlyMemory<byte> Health)> PerNode,
+    Task<(ReadOnlyMemory<byte> Sequences, SerializedHealth Health)> PerNode,
     IReadOnlyList<(string Name, ReadOnlyMemory<byte> Json)> Taken,
-    long WriteAtMs);
+    long WriteAtMs,
+    IReadOnlyList<string> HealthChanged);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Tocsin.Controller.Engine;
+using Tocsin.Controller.Health;
 using Tocsin.Controller.Storage;
 using Tocsin.Controller.Tests.Support;
 using Xunit;
@@ -103,10 +104,12 @@ public sealed class EngineDeferredSnapshotTests
         // a kill, the alarm would otherwise stay open for a fault the node was never known to have.
         Assert.Equal(taken, LastSeen(state));
         Assert.DoesNotContain(alarm, StoredAlarmKeys(state));
+        Assert.Empty(StoredFaults(state)!);
 
         // The next snapshot has both.
         await controller.StepForAsync(TimeSpan.FromSeconds(IntervalS + DelayS));
         Assert.Contains(alarm, StoredAlarmKeys(state));
+        Assert.Equal(["depth_sensor"], StoredFaults(state));
         Assert.NotEqual(taken, LastSeen(state));
     }
 
@@ -141,11 +144,14 @@ public sealed class EngineDeferredSnapshotTests
 
     private static DateTimeOffset? LastSeen(IStateStore state)
     {
-        JsonElement? health = state.Read<JsonElement?>("health", JsonDefaults.Options);
-        return health is JsonElement doc
-            ? doc.GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("nodeId").GetString() == Node).GetProperty("lastSeen").GetDateTimeOffset()
-            : null;
+        Dictionary<string, long>? seen = state.Read<Dictionary<string, long>>(HealthStore.SeenDoc, JsonDefaults.Options);
+        return seen != null && seen.TryGetValue(Node, out long ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
+
+    private static List<string>? StoredFaults(IStateStore state) =>
+        state.Read<HealthSnapshot>(HealthStore.GroupPrefix + HealthShard.Of(Node, HealthStore.Groups).ToString("D2", System.Globalization.CultureInfo.InvariantCulture), JsonDefaults.Snapshot) is { } group
+            ? group.Nodes.Single(n => n.NodeId == Node).Faults.ToList()
+            : null;
 
     private SteppedController Start() => SteppedController.Start(
         Node,
@@ -169,7 +175,7 @@ public sealed class EngineDeferredSnapshotTests
 
             var list = documents.ToList();
             inner.Write(list, null, null, deletions);
-            if (list.Exists(d => d.Name == "health"))
+            if (list.Exists(d => d.Name == HealthStore.SeenDoc))
             {
                 healthWrites.Value++;
             }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Tocsin.Controller.Engine;
 using Tocsin.Controller.Health;
@@ -5,7 +6,7 @@ using Xunit;
 
 namespace Tocsin.Controller.Tests.Engine;
 
-/// <summary>The hand-written health snapshot is the serializer's, byte for byte, and reads back whole.</summary>
+/// <summary>The hand-written health documents are the serializer's, byte for byte, and read back whole.</summary>
 public sealed class HealthSnapshotWriterTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 8, 1, 3, 0, 0, TimeSpan.Zero);
@@ -29,28 +30,36 @@ public sealed class HealthSnapshotWriterTests
     ]);
 
     [Fact]
-    public void Writes_what_the_snapshot_serializer_writes()
+    public void Writes_each_group_as_the_snapshot_serializer_writes_it_and_when_each_node_was_last_seen()
     {
-        HealthSnapshot snapshot = Varied();
-        string expected = JsonSerializer.Serialize(snapshot, JsonDefaults.Snapshot);
+        IReadOnlyList<NodeHealth> nodes = Varied().Nodes;
         var writer = new HealthSnapshotWriter();
-        Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(writer.Serialize(snapshot).Span));
+        SerializedHealth written = writer.Serialize(Changes((3, nodes.Take(2).ToList()), (40, nodes.Skip(2).ToList())));
+        Assert.Equal([3, 40], written.Groups.Select(d => d.Group));
+        Assert.Equal(JsonSerializer.Serialize(new HealthSnapshot(nodes.Take(2).ToList()), JsonDefaults.Snapshot), Encoding.UTF8.GetString(written.Groups[0].Json.Span));
+        Assert.Equal(JsonSerializer.Serialize(new HealthSnapshot(nodes.Skip(2).ToList()), JsonDefaults.Snapshot), Encoding.UTF8.GetString(written.Groups[1].Json.Span));
 
-        // The writer keeps its buffer between snapshots: a second, smaller one carries nothing over.
-        var one = new HealthSnapshot([snapshot.Nodes[1]]);
-        Assert.Equal(JsonSerializer.Serialize(one, JsonDefaults.Snapshot), System.Text.Encoding.UTF8.GetString(writer.Serialize(one).Span));
-        Assert.Equal("""{"nodes":[]}""", System.Text.Encoding.UTF8.GetString(writer.Serialize(new HealthSnapshot([])).Span));
+        Dictionary<string, long> seen = JsonSerializer.Deserialize<Dictionary<string, long>>(written.Seen.Span)!;
+        Assert.Equal(new Dictionary<string, long> { ["speaker-00001"] = T0.ToUnixTimeMilliseconds(), ["sensor-0002"] = T0.AddSeconds(-901).ToUnixTimeMilliseconds() }, seen);
+
+        // The writer keeps its buffers between snapshots: a second, smaller one carries nothing over.
+        SerializedHealth one = writer.Serialize(Changes((0, [nodes[1]])));
+        Assert.Equal(JsonSerializer.Serialize(new HealthSnapshot([nodes[1]]), JsonDefaults.Snapshot), Encoding.UTF8.GetString(Assert.Single(one.Groups).Json.Span));
+        SerializedHealth none = writer.Serialize(new HealthChanges([], []));
+        Assert.Empty(none.Groups);
+        Assert.Equal("{}", Encoding.UTF8.GetString(none.Seen.Span));
     }
 
     [Fact]
     public void What_it_writes_loads_back_into_the_same_health()
     {
-        HealthSnapshot snapshot = new(Varied().Nodes.Take(3).ToList());
-        HealthSnapshot back = JsonSerializer.Deserialize<HealthSnapshot>(new HealthSnapshotWriter().Serialize(snapshot).Span, JsonDefaults.Snapshot)!;
-        Assert.Equal(snapshot.Nodes.Count, back.Nodes.Count);
-        for (int i = 0; i < snapshot.Nodes.Count; i++)
+        IReadOnlyList<NodeHealth> nodes = Varied().Nodes.Take(3).ToList();
+        SerializedHealth written = new HealthSnapshotWriter().Serialize(Changes((7, nodes)));
+        HealthSnapshot back = JsonSerializer.Deserialize<HealthSnapshot>(Assert.Single(written.Groups).Json.Span, JsonDefaults.Snapshot)!;
+        Assert.Equal(nodes.Count, back.Nodes.Count);
+        for (int i = 0; i < nodes.Count; i++)
         {
-            NodeHealth a = snapshot.Nodes[i];
+            NodeHealth a = nodes[i];
             NodeHealth b = back.Nodes[i];
             Assert.Equal((a.NodeId, a.Connectivity, a.OfflineCause, a.LastSeen, a.Since, a.HeartbeatPeriod, a.BatteryMv, a.BatteryTrendMvPerDay, a.Firmware, a.BootReason),
                 (b.NodeId, b.Connectivity, b.OfflineCause, b.LastSeen, b.Since, b.HeartbeatPeriod, b.BatteryMv, b.BatteryTrendMvPerDay, b.Firmware, b.BootReason));
@@ -58,4 +67,7 @@ public sealed class HealthSnapshotWriterTests
             Assert.Equal(a.Readings, b.Readings);
         }
     }
+
+    private static HealthChanges Changes(params (int Group, IReadOnlyList<NodeHealth> Nodes)[] groups) =>
+        new(groups, groups.SelectMany(g => g.Nodes).Where(n => n.LastSeen != null).Select(n => (n.NodeId, n.LastSeen!.Value)).ToList());
 }

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Tocsin.Controller.Engine;
+using Tocsin.Controller.Health;
+using Tocsin.Controller.Ingest;
+using Tocsin.Controller.Tests.Support;
+using Xunit;
+
+namespace Tocsin.Controller.Tests.Engine;
+
+/// <summary>
+/// Health is saved in groups of nodes, only the groups where some node's health changed other than the
+/// time last seen, with one document of when every node was last seen; it loads back whole, also from
+/// the single document earlier versions saved.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class HealthStoreTests(PostgresServer server)
+{
+    private static readonly DateTimeOffset T0 = new(2026, 8, 1, 3, 0, 0, TimeSpan.Zero);
+
+    private static StatusMessage Online(string node) => new(node, true, "broadcast", "0.1.0", "power_on", "ok", 1, "c1");
+
+    private static HeartbeatMessage Heartbeat(string node, int? battMv = null, params string[] faults) =>
+        new(node, null, 10, -60, 50000, null, 0, "ok", battMv, faults, new Dictionary<string, double>());
+
+    [Theory]
+    [MemberData(nameof(StorageUnderTest.Databases), MemberType = typeof(StorageUnderTest))]
+    public async Task Only_changed_nodes_are_rewritten_and_everything_loads_back_with_the_latest_times_seen(string database)
+    {
+        using StorageUnderTest storage = await StorageUnderTest.CreateAsync(database, server);
+        var tracker = new NodeHealthTracker();
+        var store = new HealthStore(storage.State);
+        var writer = new HealthSnapshotWriter();
+        tracker.Observe(Online("bn-1"), T0);
+        tracker.Observe(Online("sn-1"), T0);
+        tracker.Observe(Heartbeat("sn-1", 3950, "lid"), T0);
+        Assert.Equal(2, Save(storage, store, writer, tracker));
+
+        // Only seen again: the nodes' documents stay as they were, their times go with the next snapshot.
+        tracker.Observe(Heartbeat("bn-1"), T0.AddMinutes(5));
+        tracker.Observe(Heartbeat("sn-1", 3950, "lid"), T0.AddMinutes(5));
+        Assert.Equal(0, Save(storage, store, writer, tracker));
+        Assert.Equal(T0, Assert.Single(storage.State.Read<HealthSnapshot>("health/31", JsonDefaults.Snapshot)!.Nodes).LastSeen);
+        tracker.Observe(Heartbeat("sn-1", 3950), T0.AddMinutes(6));
+        Assert.Equal(1, Save(storage, store, writer, tracker));
+
+        NodeHealthTracker loaded = new HealthStore(storage.State).Load();
+        AssertSame(tracker, loaded);
+        Assert.Equal(T0.AddMinutes(5), loaded.Get("bn-1")!.LastSeen);
+        Assert.Empty(loaded.TakeChanges(HealthStore.Groups, withBattery: true).Groups);
+    }
+
+    [Theory]
+    [MemberData(nameof(StorageUnderTest.Databases), MemberType = typeof(StorageUnderTest))]
+    public async Task The_single_document_of_earlier_versions_loads_and_is_replaced_node_by_node_at_the_next_snapshot(string database)
+    {
+        using StorageUnderTest storage = await StorageUnderTest.CreateAsync(database, server);
+        var old = new NodeHealthTracker();
+        old.Observe(Online("bn-1"), T0);
+        old.Observe(Heartbeat("sn-1", 3900, "lid"), T0.AddMinutes(1));
+        storage.State.Write([("health", JsonSerializer.SerializeToUtf8Bytes(old.Export(), JsonDefaults.Snapshot))]);
+
+        var store = new HealthStore(storage.State);
+        NodeHealthTracker loaded = store.Load();
+        AssertSame(old, loaded);
+        Assert.Equal(2, Save(storage, store, new HealthSnapshotWriter(), loaded));
+        Assert.Null(storage.State.Read<JsonElement?>("health", JsonDefaults.Options));
+        Assert.Equal(["health/14", "health/31"], storage.State.Names(HealthStore.GroupPrefix));
+        AssertSame(old, new HealthStore(storage.State).Load());
+    }
+
+    [Theory]
+    [MemberData(nameof(StorageUnderTest.Databases), MemberType = typeof(StorageUnderTest))]
+    public async Task Nothing_saved_loads_as_no_health(string database)
+    {
+        using StorageUnderTest storage = await StorageUnderTest.CreateAsync(database, server);
+        NodeHealthTracker loaded = new HealthStore(storage.State).Load();
+        Assert.Empty(loaded.All);
+    }
+
+    // One snapshot as the engine writes it; returns how many groups' documents it wrote.
+    private static int Save(StorageUnderTest storage, HealthStore store, HealthSnapshotWriter writer, NodeHealthTracker tracker)
+    {
+        SerializedHealth health = writer.Serialize(tracker.TakeChanges(HealthStore.Groups, withBattery: true));
+        var documents = new List<(string Name, ReadOnlyMemory<byte> Json)>();
+        var deletions = new List<string>();
+        store.AddTo(health, documents, deletions);
+        storage.State.Write(documents, deletions);
+        store.Saved();
+        return health.Groups.Count;
+    }
+
+    private static void AssertSame(NodeHealthTracker expected, NodeHealthTracker actual)
+    {
+        Assert.Equal(expected.All.Count, actual.All.Count);
+        foreach (var (a, b) in expected.All.Zip(actual.All))
+        {
+            Assert.Equal((a.NodeId, a.Connectivity, a.OfflineCause, a.LastSeen, a.Since, a.HeartbeatPeriod, a.BatteryMv, a.BatteryTrendMvPerDay, a.Firmware, a.BootReason),
+                (b.NodeId, b.Connectivity, b.OfflineCause, b.LastSeen, b.Since, b.HeartbeatPeriod, b.BatteryMv, b.BatteryTrendMvPerDay, b.Firmware, b.BootReason));
+            Assert.Equal(a.Faults, b.Faults);
+            Assert.Equal(a.Readings, b.Readings);
+        }
+    }
+}
