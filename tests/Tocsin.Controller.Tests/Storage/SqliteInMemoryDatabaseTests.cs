@@ -49,14 +49,14 @@ public sealed class SqliteInMemoryDatabaseTests : IDisposable
     }
 
     [Fact]
-    public void Its_pages_are_16_kb_so_the_commit_time_walk_of_its_cache_visits_a_quarter_as_many()
+    public void Its_pages_are_64_kb_so_the_commit_time_walk_of_its_cache_visits_a_sixteenth_as_many()
     {
         SqliteDatabase db = SqliteDatabase.InMemory(_name);
         using SqliteConnection connection = db.Open();
         db.Migrate();
         using SqliteCommand pageSize = connection.CreateCommand();
         pageSize.CommandText = "PRAGMA page_size";
-        Assert.Equal(16384L, pageSize.ExecuteScalar());
+        Assert.Equal(65536L, pageSize.ExecuteScalar());
     }
 
     [Fact]
