@@ -22,8 +22,9 @@ public sealed partial class ControllerEngine
 {
     // Battery readings fall due a few nodes at a time all day (every 30 minutes each), so counting them
     // as changes rewrote nearly every group at every snapshot. They go with a group's other changes, and
-    // all of them this often: a controller killed in between loses at most this much of the readings its
-    // trends are fitted over (two of twelve), nothing else.
+    // all of them with the first snapshot this long after the last that took them all: a controller
+    // killed in between loses at most this much (and a snapshot interval and its write delay) of the
+    // battery readings its trends are fitted over (two of twelve), with the latest voltage and trend.
     private const long BatterySaveIntervalMs = 3_600_000;
 
     private PendingSnapshot? _pendingSnapshot;

@@ -11,7 +11,8 @@ namespace Tocsin.Controller.Engine;
 /// rewritten every snapshot although nearly every node had changed only the time it was last seen
 /// (megabytes at 10,000 nodes, every five minutes); a document per node was slower still whenever
 /// every node's battery reading fell due together (10,000 rows). The number of groups is part of the
-/// format: loading reads every "health/" document whatever the number it was saved with.
+/// format: a version that changes it must delete the documents of the old number, which loading would
+/// otherwise read as well. Times last seen are kept to the millisecond.
 /// </summary>
 internal sealed class HealthStore
 {
@@ -24,7 +25,7 @@ internal sealed class HealthStore
     /// <summary>The document of when each node was last seen.</summary>
     public const string SeenDoc = "health-seen";
 
-    // The whole-health document earlier versions saved: read once, then replaced by per-node ones.
+    // The whole-health document earlier versions saved: read once, then replaced by the groups.
     private const string LegacyDoc = "health";
 
     private readonly IStateStore _state;
@@ -35,16 +36,14 @@ internal sealed class HealthStore
         _state = state;
     }
 
-    /// <summary>The health as last saved: the older whole document if present, the groups' documents over it, and the times last seen over both.</summary>
+    /// <summary>
+    /// The health as last saved: the groups' documents with the times last seen over them; or, when the
+    /// whole-health document of an earlier version is present, that document over the groups (it was
+    /// written after them, by that version, which wrote no times last seen either).
+    /// </summary>
     public NodeHealthTracker Load()
     {
         var nodes = new Dictionary<string, NodeHealth>(StringComparer.Ordinal);
-        HealthSnapshot? legacy = _state.Read<HealthSnapshot>(LegacyDoc, JsonDefaults.Snapshot);
-        foreach (NodeHealth n in legacy?.Nodes ?? [])
-        {
-            nodes[n.NodeId] = n;
-        }
-
         foreach (string name in _state.Names(GroupPrefix))
         {
             foreach (NodeHealth n in _state.Read<HealthSnapshot>(name, JsonDefaults.Snapshot)?.Nodes ?? [])
@@ -53,14 +52,24 @@ internal sealed class HealthStore
             }
         }
 
-        // Saved with every snapshot, so never older than a group's document; the later of the two is
-        // taken all the same.
-        foreach (var (id, ms) in _state.Read<Dictionary<string, long>>(SeenDoc, JsonDefaults.Snapshot) ?? [])
+        HealthSnapshot? legacy = _state.Read<HealthSnapshot>(LegacyDoc, JsonDefaults.Snapshot);
+        if (legacy != null)
         {
-            DateTimeOffset seen = DateTimeOffset.FromUnixTimeMilliseconds(ms);
-            if (nodes.TryGetValue(id, out NodeHealth? n) && (n.LastSeen is not DateTimeOffset saved || saved < seen))
+            foreach (NodeHealth n in legacy.Nodes)
             {
-                nodes[id] = n with { LastSeen = seen };
+                nodes[n.NodeId] = n;
+            }
+        }
+        else
+        {
+            // Written with every snapshot, with the groups it wrote: the times last seen are these, also
+            // when the clock was set back since a group was written (a group keeps the time before).
+            foreach (var (id, ms) in _state.Read<Dictionary<string, long>>(SeenDoc, JsonDefaults.Snapshot) ?? [])
+            {
+                if (nodes.TryGetValue(id, out NodeHealth? n))
+                {
+                    nodes[id] = n with { LastSeen = DateTimeOffset.FromUnixTimeMilliseconds(ms) };
+                }
             }
         }
 

@@ -56,7 +56,7 @@ public sealed class SqliteDatabase
     /// quarter of the controller's time early in a run with 4 KB pages, and 6 % of it over a day with 16 KB
     /// pages (64 KB made the day's controller rounds 44.5 s against 53.0 s, and 54.4 s against 57.8 s).
     /// It keeps no rollback journal: with one, every page a transaction first touches is copied to it,
-    /// and each round's messages touch an index page per node, 64 KB each (at 10,000 simulated nodes,
+    /// and each round's messages touch an index page per node (at 10,000 simulated nodes with 16 KB pages,
     /// about a fifth of the controller's time). A database in memory dies with its process, so the
     /// journal only ever served to undo a transaction that failed: nothing the controller writes rolls
     /// back on purpose, the simulation stops at any round the database refuses, and the one write it

@@ -17,7 +17,7 @@ namespace Tocsin.Firmware.SensorNode;
 /// <summary>
 /// The sensor node: rain gauge, water depth, local levels, health and adaptive reporting, plugged
 /// into the shared runtime. Level and signal changes go out at once as events; readings go out
-/// every report period (fast while it rains hard, water rises or stands at a raised level). Everything
+/// every report period (fast while it rains hard, water rises or stands at a raised level without draining). Everything
 /// goes through the outbox, so outages lose nothing.
 /// </summary>
 public sealed class SensorModule : INodeModule
@@ -147,7 +147,7 @@ public sealed class SensorModule : INodeModule
             ReportFaults();
         }
 
-        bool fast = WantsFast();
+        bool fast = WantsFast(Minutes.MinuteOf(nowMs, nowMs));
         if (fast && !FastReporting)
         {
             long soon = nowMs + _runtime.ShortenedAtRandom(_runtime.Settings.GetNumber(_s.FastReportS) * 1000);
@@ -300,11 +300,11 @@ public sealed class SensorModule : INodeModule
     }
 
     // Fast reports follow what changes within minutes: rain falling hard now, water rising, water at a
-    // level and not yet draining. A rain signal raised by hours of light rain changes slowly and its
+    // level and not draining. A rain signal raised by hours of light rain changes slowly and its
     // changes go out as events at once; with it, every sensor in a district would report every 30 s for
-    // up to 12 hours of drizzle. Draining water is the same: each level it falls through goes out at once
-    // as an event, and an underpass can take half a day to empty after the rain has stopped.
-    private bool WantsFast()
+    // up to 12 hours of drizzle. Draining water is the same: each level it falls through goes out as an
+    // event at the reading that finds it, and an underpass can take half a day to empty after the rain.
+    private bool WantsFast(long minute)
     {
         Settings s = _runtime.Settings;
         if (Gauge.RateX100PerHour >= s.GetNumber(_s.FastRateMmh) * 100)
@@ -312,13 +312,25 @@ public sealed class SensorModule : INodeModule
             return true;
         }
 
-        bool riseKnown = Depth.Rise.TryGetRiseMmPer10Min(out int rise);
-        if (riseKnown && rise >= s.GetNumber(_s.FastRiseMm10m))
+        if (Depth.Rise.TryGetRiseMmPer10Min(out int rise) && rise >= s.GetNumber(_s.FastRiseMm10m))
         {
             return true;
         }
 
-        return Depth.Levels.Level > 0 && !(riseKnown && rise <= -s.GetNumber(_s.DrainMm10m));
+        return Depth.Levels.Level > 0 && !Draining(s, minute);
+    }
+
+    // Draining: the water has fallen by depth.drain_mm10m or more over 10 minutes, still falls over the
+    // last few, and was read lately. Water that stops or turns is fast again within two or three
+    // readings, not once the fall has left the 10-minute window; readings that stop being accepted
+    // (a failing sensor at a raised level) leave no stale fall behind.
+    private bool Draining(Settings s, long minute)
+    {
+        RiseTracker tracker = Depth.Rise;
+        int quietMinutes = (int)(s.GetNumber(_s.QuietReadingS) / 60);
+        return minute - tracker.LatestMinute <= quietMinutes + 1
+            && tracker.TryGetRiseMmPer10Min(out int rise) && rise <= -s.GetNumber(_s.DrainMm10m)
+            && tracker.TryGetRecentChangeMm(quietMinutes > 2 ? quietMinutes + 1 : 3, out int recent) && recent < 0;
     }
 
     // A duty cycle that follows the weather, as field networks use: in quiet weather (normal reports,

@@ -51,7 +51,7 @@ public sealed class HealthStoreTests(PostgresServer server)
 
     [Theory]
     [MemberData(nameof(StorageUnderTest.Databases), MemberType = typeof(StorageUnderTest))]
-    public async Task The_single_document_of_earlier_versions_loads_and_is_replaced_node_by_node_at_the_next_snapshot(string database)
+    public async Task The_single_document_of_earlier_versions_loads_and_is_replaced_group_by_group_at_the_next_snapshot(string database)
     {
         using StorageUnderTest storage = await StorageUnderTest.CreateAsync(database, server);
         var old = new NodeHealthTracker();
@@ -66,6 +66,44 @@ public sealed class HealthStoreTests(PostgresServer server)
         Assert.Null(storage.State.Read<JsonElement?>("health", JsonDefaults.Options));
         Assert.Equal(["health/14", "health/31"], storage.State.Names(HealthStore.GroupPrefix));
         AssertSame(old, new HealthStore(storage.State).Load());
+    }
+
+    [Theory]
+    [MemberData(nameof(StorageUnderTest.Databases), MemberType = typeof(StorageUnderTest))]
+    public async Task The_times_last_seen_win_over_a_group_written_before_the_clock_was_set_back(string database)
+    {
+        using StorageUnderTest storage = await StorageUnderTest.CreateAsync(database, server);
+        var tracker = new NodeHealthTracker();
+        var store = new HealthStore(storage.State);
+        var writer = new HealthSnapshotWriter();
+        tracker.Observe(Online("bn-1"), T0);
+        tracker.Observe(Heartbeat("bn-1"), T0.AddMinutes(10));
+        Save(storage, store, writer, tracker);
+        tracker.Observe(Heartbeat("bn-1"), T0.AddMinutes(20));
+        tracker.Evaluate(T0.AddMinutes(20));
+        Assert.Equal(0, Save(storage, store, writer, tracker));
+
+        // An hour back: the node's time last seen moves back with the clock, its group is not rewritten.
+        tracker.Evaluate(T0.AddMinutes(-40));
+        Assert.Equal(0, Save(storage, store, writer, tracker));
+        Assert.Equal(T0.AddMinutes(-40), new HealthStore(storage.State).Load().Get("bn-1")!.LastSeen);
+    }
+
+    [Theory]
+    [MemberData(nameof(StorageUnderTest.Databases), MemberType = typeof(StorageUnderTest))]
+    public async Task A_whole_health_document_written_after_the_groups_by_an_older_version_wins(string database)
+    {
+        using StorageUnderTest storage = await StorageUnderTest.CreateAsync(database, server);
+        var tracker = new NodeHealthTracker();
+        tracker.Observe(Online("bn-1"), T0);
+        Save(storage, new HealthStore(storage.State), new HealthSnapshotWriter(), tracker);
+
+        // An older version then ran: it saw the node go offline and wrote only its own document.
+        tracker.Observe(new StatusMessage("bn-1", false, "broadcast", null, null, null, null, null), T0.AddHours(1));
+        storage.State.Write([("health", JsonSerializer.SerializeToUtf8Bytes(tracker.Export(), JsonDefaults.Snapshot))]);
+
+        NodeHealth loaded = new HealthStore(storage.State).Load().Get("bn-1")!;
+        Assert.Equal((Connectivity.Offline, T0.AddHours(1)), (loaded.Connectivity, loaded.LastSeen));
     }
 
     [Theory]

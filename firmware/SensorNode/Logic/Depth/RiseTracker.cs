@@ -17,6 +17,9 @@ public sealed class RiseTracker
     private readonly bool[] _known = new bool[Minutes];
     private long _lastMinute = long.MinValue;
 
+    /// <summary>The minute of the latest depth recorded (long.MinValue before the first).</summary>
+    public long LatestMinute => _lastMinute;
+
     /// <summary>Records the depth for <paramref name="minute"/> (the latest value within a minute wins).</summary>
     public void Record(long minute, int depthMm)
     {
@@ -57,6 +60,32 @@ public sealed class RiseTracker
             if (_known[then])
             {
                 riseMm = (_depthMm[Slot(_lastMinute)] - _depthMm[then]) * 10 / ago;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Depth now minus depth at the latest minute known from two to <paramref name="withinMinutes"/>
+    /// (at most ten) minutes ago: whether the water still moves the way the 10-minute rate says. False
+    /// when the latest minute or all of those are unknown.
+    /// </summary>
+    public bool TryGetRecentChangeMm(int withinMinutes, out int changeMm)
+    {
+        changeMm = 0;
+        if (_lastMinute == long.MinValue || !_known[Slot(_lastMinute)])
+        {
+            return false;
+        }
+
+        for (int ago = 2; ago <= withinMinutes && ago <= 10; ago++)
+        {
+            int then = Slot(_lastMinute - ago);
+            if (_known[then])
+            {
+                changeMm = _depthMm[Slot(_lastMinute)] - _depthMm[then];
                 return true;
             }
         }
