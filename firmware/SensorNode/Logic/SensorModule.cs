@@ -17,8 +17,8 @@ namespace Tocsin.Firmware.SensorNode;
 /// <summary>
 /// The sensor node: rain gauge, water depth, local levels, health and adaptive reporting, plugged
 /// into the shared runtime. Level and signal changes go out at once as events; readings go out
-/// every report period (fast while it rains hard, water rises or stands at a raised level without draining). Everything
-/// goes through the outbox, so outages lose nothing.
+/// every report period (fast while it rains hard, water rises or stands at a raised level without
+/// draining). Everything goes through the outbox, so outages lose nothing.
 /// </summary>
 public sealed class SensorModule : INodeModule
 {
@@ -328,8 +328,8 @@ public sealed class SensorModule : INodeModule
     {
         RiseTracker tracker = Depth.Rise;
         int quietMinutes = (int)(s.GetNumber(_s.QuietReadingS) / 60);
-        return minute - tracker.LatestMinute <= quietMinutes + 1
-            && tracker.TryGetRiseMmPer10Min(out int rise) && rise <= -s.GetNumber(_s.DrainMm10m)
+        return tracker.TryGetRiseMmPer10Min(out int rise) && rise <= -s.GetNumber(_s.DrainMm10m)
+            && minute - tracker.LatestMinute <= quietMinutes + 1
             && tracker.TryGetRecentChangeMm(quietMinutes > 2 ? quietMinutes + 1 : 3, out int recent) && recent < 0;
     }
 
