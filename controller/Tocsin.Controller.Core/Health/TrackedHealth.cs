@@ -47,19 +47,19 @@ internal sealed class TrackedHealth
     public IReadOnlyList<string> Faults
     {
         get;
-        set => TrackList(ref field, value);
+        set => Track(ref field, value);
     } = [];
 
     public int? BatteryMv
     {
         get;
-        set => TrackBattery(ref field, value);
+        set => Track(ref field, value, battery: true);
     }
 
     public double? BatteryTrendMvPerDay
     {
         get;
-        set => TrackBattery(ref field, value);
+        set => Track(ref field, value, battery: true);
     }
 
     public string? Firmware
@@ -78,14 +78,7 @@ internal sealed class TrackedHealth
     public IReadOnlyList<BatteryReading> Readings
     {
         get;
-        set
-        {
-            if (!ReferenceEquals(field, value))
-            {
-                field = value;
-                BatteryChanged = true;
-            }
-        }
+        set => Track(ref field, value, battery: true);
     } = [];
 
     /// <summary>
@@ -128,30 +121,22 @@ internal sealed class TrackedHealth
         return this;
     }
 
-    private void Track<T>(ref T field, T value)
+    // Lists are replaced, never changed, and compare by reference: a new list is a change (the tracker
+    // assigns one only when it differs).
+    private void Track<T>(ref T field, T value, bool battery = false)
     {
-        if (!EqualityComparer<T>.Default.Equals(field, value))
+        if (EqualityComparer<T>.Default.Equals(field, value))
         {
-            field = value;
-            Changed = true;
+            return;
         }
-    }
 
-    private void TrackBattery<T>(ref T field, T value)
-    {
-        if (!EqualityComparer<T>.Default.Equals(field, value))
+        field = value;
+        if (battery)
         {
-            field = value;
             BatteryChanged = true;
         }
-    }
-
-    // Lists are replaced, never changed: a new list is a change (the tracker assigns one only when it differs).
-    private void TrackList<T>(ref IReadOnlyList<T> field, IReadOnlyList<T> value)
-    {
-        if (!ReferenceEquals(field, value))
+        else
         {
-            field = value;
             Changed = true;
         }
     }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Tocsin.Controller.Engine;
 using Tocsin.Controller.Health;
+using Tocsin.Controller.Tests.Support;
 using Xunit;
 
 namespace Tocsin.Controller.Tests.Engine;
@@ -56,16 +57,7 @@ public sealed class HealthSnapshotWriterTests
         IReadOnlyList<NodeHealth> nodes = Varied().Nodes.Take(3).ToList();
         SerializedHealth written = new HealthSnapshotWriter().Serialize(Changes((7, nodes)));
         HealthSnapshot back = JsonSerializer.Deserialize<HealthSnapshot>(Assert.Single(written.Groups).Json.Span, JsonDefaults.Snapshot)!;
-        Assert.Equal(nodes.Count, back.Nodes.Count);
-        for (int i = 0; i < nodes.Count; i++)
-        {
-            NodeHealth a = nodes[i];
-            NodeHealth b = back.Nodes[i];
-            Assert.Equal((a.NodeId, a.Connectivity, a.OfflineCause, a.LastSeen, a.Since, a.HeartbeatPeriod, a.BatteryMv, a.BatteryTrendMvPerDay, a.Firmware, a.BootReason),
-                (b.NodeId, b.Connectivity, b.OfflineCause, b.LastSeen, b.Since, b.HeartbeatPeriod, b.BatteryMv, b.BatteryTrendMvPerDay, b.Firmware, b.BootReason));
-            Assert.Equal(a.Faults, b.Faults);
-            Assert.Equal(a.Readings, b.Readings);
-        }
+        HealthAssert.Same(nodes, back.Nodes);
     }
 
     private static HealthChanges Changes(params (int Group, IReadOnlyList<NodeHealth> Nodes)[] groups) =>

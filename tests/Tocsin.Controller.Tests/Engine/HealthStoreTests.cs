@@ -127,15 +127,5 @@ public sealed class HealthStoreTests(PostgresServer server)
         return health.Groups.Count;
     }
 
-    private static void AssertSame(NodeHealthTracker expected, NodeHealthTracker actual)
-    {
-        Assert.Equal(expected.All.Count, actual.All.Count);
-        foreach (var (a, b) in expected.All.Zip(actual.All))
-        {
-            Assert.Equal((a.NodeId, a.Connectivity, a.OfflineCause, a.LastSeen, a.Since, a.HeartbeatPeriod, a.BatteryMv, a.BatteryTrendMvPerDay, a.Firmware, a.BootReason),
-                (b.NodeId, b.Connectivity, b.OfflineCause, b.LastSeen, b.Since, b.HeartbeatPeriod, b.BatteryMv, b.BatteryTrendMvPerDay, b.Firmware, b.BootReason));
-            Assert.Equal(a.Faults, b.Faults);
-            Assert.Equal(a.Readings, b.Readings);
-        }
-    }
+    private static void AssertSame(NodeHealthTracker expected, NodeHealthTracker actual) => HealthAssert.Same(expected.All, actual.All);
 }
