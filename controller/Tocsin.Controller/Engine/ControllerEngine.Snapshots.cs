@@ -135,11 +135,13 @@ public sealed partial class ControllerEngine
         var deletions = new List<string>();
         _healthStore.AddTo(health, documents, deletions);
         documents.AddRange(taken);
-        documents.Add(("rule-engine", JsonSerializer.SerializeToUtf8Bytes(_rules?.Export(), JsonDefaults.Options)));
-        documents.Add(("rule-alerts", JsonSerializer.SerializeToUtf8Bytes(_ruleAlerts, JsonDefaults.Options)));
+        _snapshotDocuments.Clear();
+        _snapshotDocuments.Add("rule-engine", _rules?.Export());
+        _snapshotDocuments.Add("rule-alerts", _ruleAlerts);
 
         // The ledger is saved command by command, only the commands that changed (see LedgerStore).
-        DeliveryLedgerChanges ledgerChanges = _ledgerStore.AddChanges(_ledger, documents, deletions);
+        DeliveryLedgerChanges ledgerChanges = _ledgerStore.AddChanges(_ledger, _snapshotDocuments, deletions);
+        _snapshotDocuments.AddTo(documents);
         try
         {
             _state.Write(documents, deletions);
@@ -148,6 +150,10 @@ public sealed partial class ControllerEngine
         {
             _ledger.Reinstate(ledgerChanges);
             throw;
+        }
+        finally
+        {
+            _snapshotDocuments.Clear();
         }
 
         _ledgerStore.Saved();

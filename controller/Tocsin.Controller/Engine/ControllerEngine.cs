@@ -51,6 +51,7 @@ public sealed partial class ControllerEngine : BackgroundService
     private readonly HealthStore _healthStore;
     private readonly HealthSnapshotWriter _healthWriter = new();
     private readonly SequenceSnapshotWriter _sequenceWriter = new();
+    private readonly SnapshotDocumentBuffer _snapshotDocuments = new(JsonDefaults.Options);
     // A typhoon day over a district has dozens of rule warnings on air at once, each asked for its
     // coverage every few minutes: 16 kept figures were recomputed in turn at every pass.
     private const int CoverageKept = 64;

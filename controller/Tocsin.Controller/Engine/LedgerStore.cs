@@ -65,12 +65,12 @@ internal sealed class LedgerStore
     /// Adds to a snapshot's documents and deletions what changed in <paramref name="ledger"/> since the
     /// last one; the changes are returned so a failed write can hand them back (<see cref="DeliveryLedger.Reinstate"/>).
     /// </summary>
-    public DeliveryLedgerChanges AddChanges(DeliveryLedger ledger, List<(string Name, ReadOnlyMemory<byte> Json)> documents, List<string> deletions)
+    public DeliveryLedgerChanges AddChanges(DeliveryLedger ledger, SnapshotDocumentBuffer documents, List<string> deletions)
     {
         DeliveryLedgerChanges changes = ledger.TakeChanges();
         foreach (string command in changes.Changed)
         {
-            documents.Add((LivePrefix + command, JsonSerializer.SerializeToUtf8Bytes(ledger.ExportCommand(command), JsonDefaults.Options)));
+            documents.Add(LivePrefix + command, ledger.ExportCommand(command));
         }
 
         foreach (string command in changes.Forgotten)

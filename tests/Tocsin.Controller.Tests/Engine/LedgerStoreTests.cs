@@ -15,6 +15,17 @@ public sealed class LedgerStoreTests(PostgresServer server)
     private static FanOutCommand Command(string alert, int version, TimeSpan validFor) =>
         new(alert + ".v" + version, version, "broadcast", "live", Sent.ToUnixTimeMilliseconds(), (Sent + validFor).ToUnixTimeMilliseconds(), [1, 2, 3], alert, version);
 
+    // What the engine's snapshot writes for the ledger: its changed commands' documents and its deletions.
+    private static List<(string Name, ReadOnlyMemory<byte> Json)> Changes(LedgerStore store, DeliveryLedger ledger, out List<string> deletions)
+    {
+        var buffer = new SnapshotDocumentBuffer(JsonDefaults.Options);
+        deletions = [];
+        store.AddChanges(ledger, buffer, deletions);
+        var documents = new List<(string Name, ReadOnlyMemory<byte> Json)>();
+        buffer.AddTo(documents);
+        return documents;
+    }
+
     private static DeliveryLedgerSnapshot Snapshot(params FanOutCommand[] commands) =>
         new(commands, [], commands.SelectMany(c => new[] { "bn-1", "bn-2" }.Select(n =>
             new NodeDelivery(c.CommandId, n, "c1", DeliveryState.Succeeded, null, Sent, Sent, 1, [new DeliveryEvent(DeliveryState.Succeeded, null, Sent.AddSeconds(5), null, 1, 1)]))).ToList());
@@ -29,9 +40,7 @@ public sealed class LedgerStoreTests(PostgresServer server)
         var store = new LedgerStore(storage.State, TimeSpan.FromHours(6));
         DeliveryLedger ledger = store.Load();
         Assert.Equal(2, ledger.DeliveriesOfAlert("a-1").Count);
-        var documents = new List<(string Name, ReadOnlyMemory<byte> Json)>();
-        var deletions = new List<string>();
-        store.AddChanges(ledger, documents, deletions);
+        List<(string Name, ReadOnlyMemory<byte> Json)> documents = Changes(store, ledger, out List<string> deletions);
         storage.State.Write(documents, deletions);
         store.Saved();
 
@@ -62,9 +71,7 @@ public sealed class LedgerStoreTests(PostgresServer server)
         Assert.Equal(DeliveryState.Succeeded, both[0].History.Single().State);
         Assert.Equal(both.Select(d => d.NodeId), new LedgerStore(storage.State, TimeSpan.FromHours(1)).DeliveriesOfAlert(ledger, "a-1").Select(d => d.NodeId));
 
-        var documents = new List<(string Name, ReadOnlyMemory<byte> Json)>();
-        var deletions = new List<string>();
-        store.AddChanges(ledger, documents, deletions);
+        List<(string Name, ReadOnlyMemory<byte> Json)> documents = Changes(store, ledger, out List<string> deletions);
         Assert.Equal(["ledger/a-1.v2"], documents.Select(d => d.Name));
         Assert.Equal(["ledger/a-1.v1"], deletions);
         storage.State.Write(documents, deletions);
