@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Tocsin.Controller.Engine;
@@ -188,30 +189,7 @@ public sealed partial class DeterministicRun : IAsyncDisposable
     {
         _controller.Start();
         AttachEngine();
-        ControllerEngine engine = _controller.Engine;
-        var bundles = new string[_plan.Nodes.Count];
-        var network = new NetworkSettings("tocsin-sim", "simulated-network", "broker.sim", 1883);
-        for (int i = 0; i < _plan.Nodes.Count; i++)
-        {
-            PlannedNode p = _plan.Nodes[i];
-            var (registered, errors) = engine.Register(new NodeRegistration(p.Id, p.IsSensor ? NodeKind.Sensor : NodeKind.Broadcast, p.Community, null, "simulated", p.CoveredPopulation), [], "simulator");
-            if (registered == null)
-            {
-                throw new InvalidOperationException("the controller refused node " + p.Id + ": " + string.Join("; ", errors));
-            }
-
-            var (bundle, bundleErrors) = engine.IssueBundle(p.Id, network, rotateKey: false, "simulator");
-            bundles[i] = bundle ?? throw new InvalidOperationException("no bundle for " + p.Id + ": " + string.Join("; ", bundleErrors));
-            var node = new SimulatedNode(i, p, _startUtcMs, unchecked((_seed * 7919) + i));
-            _nodes.Add(node);
-            _byId[p.Id] = node;
-        }
-
-        PlaceBasins();
-        var failures = new string?[_nodes.Count];
-        // The controller's thread is idle while nodes are provisioned: every core takes a share.
-        ForEachNode(Enumerable.Range(0, _nodes.Count).ToList(), i => failures[i] = Provision(_nodes[i], bundles[i]), _options.Parallel ? _options.NodeThreads ?? Environment.ProcessorCount : 1);
-        string? failure = failures.FirstOrDefault(f => f != null);
+        string? failure = RegisterAndProvision(_controller.Engine);
         if (failure != null)
         {
             throw new InvalidOperationException(failure);
@@ -231,6 +209,79 @@ public sealed partial class DeterministicRun : IAsyncDisposable
     }
 
     private const long ProvisionMs = 1000;
+
+    /// <summary>
+    /// Registers every planned node with the controller (on this thread: the engine is single-threaded),
+    /// builds it and provisions it with its bundle; returns the first refusal, or null. Registering is
+    /// about half of setup's work at 10,000 nodes and provisioning the other half: while this thread
+    /// registers, the other cores provision the nodes already registered, and it joins them at the end.
+    /// Each node's provisioning uses only that node, so the order they finish in changes nothing.
+    /// </summary>
+    private string? RegisterAndProvision(ControllerEngine engine)
+    {
+        int count = _plan.Nodes.Count;
+        var bundles = new string[count];
+        var failures = new string?[count];
+        int threads = _options.Parallel ? _options.NodeThreads ?? Environment.ProcessorCount : 1;
+        using var registered = new BlockingCollection<SimulatedNode>();
+        var helpers = new List<Task>();
+        if (threads > 1 && count >= _options.ParallelFromNodes)
+        {
+            for (int t = 1; t < threads; t++)
+            {
+                helpers.Add(Task.Factory.StartNew(() => ProvisionRegistered(registered, bundles, failures), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
+            }
+        }
+
+        var network = new NetworkSettings("tocsin-sim", "simulated-network", "broker.sim", 1883);
+        try
+        {
+            for (int i = 0; i < count; i++)
+            {
+                PlannedNode p = _plan.Nodes[i];
+                var (stored, errors) = engine.Register(new NodeRegistration(p.Id, p.IsSensor ? NodeKind.Sensor : NodeKind.Broadcast, p.Community, null, "simulated", p.CoveredPopulation), [], "simulator");
+                if (stored == null)
+                {
+                    return "the controller refused node " + p.Id + ": " + string.Join("; ", errors);
+                }
+
+                var (bundle, bundleErrors) = engine.IssueBundle(p.Id, network, rotateKey: false, "simulator");
+                if (bundle == null)
+                {
+                    return "no bundle for " + p.Id + ": " + string.Join("; ", bundleErrors);
+                }
+
+                bundles[i] = bundle;
+                var node = new SimulatedNode(i, p, _startUtcMs, unchecked((_seed * 7919) + i));
+                _nodes.Add(node);
+                _byId[p.Id] = node;
+                if (p.IsSensor)
+                {
+                    PlaceBasin(node);
+                }
+
+                registered.Add(node);
+            }
+        }
+        finally
+        {
+            // On a refusal the helpers finish what was registered and stop; nothing more is registered.
+            registered.CompleteAdding();
+            ProvisionRegistered(registered, bundles, failures);
+            Task.WaitAll(helpers);
+        }
+
+        return failures.FirstOrDefault(f => f != null);
+    }
+
+    // Provisions registered nodes until registering ends and none are left (one of several threads).
+    private void ProvisionRegistered(BlockingCollection<SimulatedNode> registered, string[] bundles, string?[] failures)
+    {
+        foreach (SimulatedNode node in registered.GetConsumingEnumerable())
+        {
+            failures[node.Index] = Provision(node, bundles[node.Index]);
+        }
+    }
 
     private string? Provision(SimulatedNode node, string bundle)
     {
@@ -270,26 +321,24 @@ public sealed partial class DeterministicRun : IAsyncDisposable
         return null;
     }
 
-    private void PlaceBasins()
+    // Gives a sensor node its low point (before it is provisioned, so its first readings see the site).
+    private void PlaceBasin(SimulatedNode node)
     {
-        foreach (SimulatedNode node in _nodes.Where(n => n.Plan.IsSensor))
+        SiteSpec? site = node.Plan.Id.EndsWith("-1", StringComparison.Ordinal) ? _scenario.Sites.FirstOrDefault(s => s.Community == node.Plan.Community) : null;
+        if (site != null)
         {
-            SiteSpec? site = node.Plan.Id.EndsWith("-1", StringComparison.Ordinal) ? _scenario.Sites.FirstOrDefault(s => s.Community == node.Plan.Community) : null;
-            if (site != null)
-            {
-                node.Basin = new LowPointBasin(site.CatchmentRatio, site.Runoff, site.DrainMmPerMinute, site.MaxDepthMm);
-            }
-            else
-            {
-                // Low points differ: catchment and drains vary from site to site (seeded, so runs repeat).
-                var random = new Random(unchecked(_seed + (node.Index * 104729)));
-                node.Basin = LowPointBasin.Typical(random.Next(0, 5), random.Next(0, 5));
-            }
-
-            var conditions = new SiteConditions();
-            node.Sensor!.Site = conditions;
-            _sites.Add(new SimulatedSite(node.Plan.XKm, node.Plan.YKm, node.Basin, conditions));
+            node.Basin = new LowPointBasin(site.CatchmentRatio, site.Runoff, site.DrainMmPerMinute, site.MaxDepthMm);
         }
+        else
+        {
+            // Low points differ: catchment and drains vary from site to site (seeded, so runs repeat).
+            var random = new Random(unchecked(_seed + (node.Index * 104729)));
+            node.Basin = LowPointBasin.Typical(random.Next(0, 5), random.Next(0, 5));
+        }
+
+        var conditions = new SiteConditions();
+        node.Sensor!.Site = conditions;
+        _sites.Add(new SimulatedSite(node.Plan.XKm, node.Plan.YKm, node.Basin, conditions));
     }
 
     private void ForEachNode(List<int> indexes, Action<int> step) => ForEachNode(indexes, step, NodeThreads);
