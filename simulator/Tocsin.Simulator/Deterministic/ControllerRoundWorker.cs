@@ -52,6 +52,9 @@ public sealed class ControllerRoundWorker : IDisposable
     /// <summary>Rounds begun and not yet waited for.</summary>
     public int Outstanding => _outstanding;
 
+    /// <summary>True when <see cref="Wait"/> would return at once: no round outstanding, or the oldest has ended.</summary>
+    public bool OldestDone => _outstanding == 0 || _done.CurrentCount > 0;
+
     /// <summary>Queues <paramref name="round"/>; it runs after every round begun before it.</summary>
     public void Begin(Action round)
     {

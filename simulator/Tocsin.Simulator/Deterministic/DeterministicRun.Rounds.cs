@@ -11,6 +11,7 @@ public sealed partial class DeterministicRun
     private readonly Queue<ControllerRound> _outstanding = new();
     private readonly RoundEffects _roundEffects = new();
     private long _roundsBegun;
+    private Func<bool>? _roundRunning;
 
     /// <summary>Begins the controller's round of slot <paramref name="t"/> over what reached it since the last one.</summary>
     private void BeginRound(long t)
@@ -72,6 +73,12 @@ public sealed partial class DeterministicRun
     private void Retire()
     {
         ControllerRound round = _outstanding.Dequeue();
+        if (_rounds is { OldestDone: false })
+        {
+            // Rather than idle until the round ends, parse what the next round will take.
+            _network.ParseControllerInbox(_roundRunning ??= () => !_rounds.OldestDone);
+        }
+
         _rounds?.Wait();
         RoundEffects.Apply(round.Effects);
         _network.ReleaseControllerSends(round.Sends);

@@ -75,6 +75,7 @@ public sealed partial class SimulatedNetwork : INodeTransport
         MessageReceived = null;
         NodeDisconnected = null;
         _controllerInbox?.Clear();
+        _inboxParsedUpTo = 0;
     }
 
     /// <summary>True if the node has a broker session.</summary>
