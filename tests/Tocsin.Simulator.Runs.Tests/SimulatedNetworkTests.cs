@@ -1,4 +1,5 @@
 using System.Text;
+using Tocsin.Controller.Ingest;
 using Tocsin.Controller.Mqtt;
 using Tocsin.Firmware.Hardware;
 using Tocsin.Simulator.Deterministic;
@@ -253,6 +254,37 @@ public sealed class SimulatedNetworkTests
         Assert.Empty(_received);
         _net.DeliverToController(taken);
         Assert.Equal(["{\"seq\":1}", "{\"seq\":2}"], _received.Select(m => Encoding.UTF8.GetString(m.Payload.Span)));
+    }
+
+    [Fact]
+    public void The_inbox_is_parsed_ahead_as_far_as_asked_results_left_to_the_engine_and_a_new_inbox_from_its_start()
+    {
+        _net.KeepControllerInbox();
+        SimulatedLink link = Connected("sn-1");
+        Assert.True(Publish(link, "report", "{\"seq\":1}"));
+        Assert.True(Publish(link, "result", "{\"seq\":2}"));
+        Assert.True(Publish(link, "hb", "{\"up_s\":3}"));
+        Assert.True(Publish(link, "hb", "{\"up_s\":4}"));
+        _net.Collect(link);
+        After(100);
+
+        // Two messages' worth of waiting, then the rest.
+        int allowed = 2;
+        _net.ParseControllerInbox(() => allowed-- > 0);
+        _net.ParseControllerInbox(() => true);
+        List<InboundMessage> taken = _net.TakeControllerInbox();
+        Assert.Equal([true, false, true, true], taken.Select(m => m.Parsed != null));
+        // The engine's own parse, which it now skips.
+        MessageParseResult own = NodeMessageParser.Parse(taken[0].Topic, taken[0].Payload);
+        Assert.Equal((own.Succeeded, own.Error, own.Message?.GetType()), (taken[0].Parsed!.Succeeded, taken[0].Parsed!.Error, taken[0].Parsed!.Message?.GetType()));
+        Assert.Equal("{\"up_s\":4}", Encoding.UTF8.GetString(taken[3].Payload.Span));
+
+        // The next inbox is parsed from its first message.
+        Assert.True(Publish(link, "hb", "{\"up_s\":5}"));
+        _net.Collect(link);
+        After(100);
+        _net.ParseControllerInbox(() => true);
+        Assert.NotNull(Assert.Single(_net.TakeControllerInbox()).Parsed);
     }
 
     [Fact]

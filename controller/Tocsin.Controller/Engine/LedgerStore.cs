@@ -68,9 +68,18 @@ internal sealed class LedgerStore
     public DeliveryLedgerChanges AddChanges(DeliveryLedger ledger, SnapshotDocumentBuffer documents, List<string> deletions)
     {
         DeliveryLedgerChanges changes = ledger.TakeChanges();
-        foreach (string command in changes.Changed)
+        try
         {
-            documents.Add(LivePrefix + command, ledger.ExportCommand(command));
+            foreach (string command in changes.Changed)
+            {
+                documents.Add(LivePrefix + command, ledger.ExportCommand(command));
+            }
+        }
+        catch
+        {
+            // Nothing of it is written: the changes are taken again with the next snapshot.
+            ledger.Reinstate(changes);
+            throw;
         }
 
         foreach (string command in changes.Forgotten)

@@ -19,12 +19,25 @@ public sealed class SnapshotDocumentBuffer
     private readonly JsonSerializerOptions _options;
     private readonly JsonWriterOptions _writerOptions;
 
+    // The serializer's depth limit when its options leave it at 0.
+    private const int DefaultMaxDepth = 64;
+
     /// <summary>Serializes with <paramref name="options"/> (the writer takes its encoder and indentation from them).</summary>
     public SnapshotDocumentBuffer(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _writerOptions = new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented, SkipValidation = true };
+        // As the serializer sets up its own writer, so the bytes are the same whatever the options.
+        _writerOptions = new JsonWriterOptions
+        {
+            Encoder = options.Encoder,
+            Indented = options.WriteIndented,
+            IndentCharacter = options.IndentCharacter,
+            IndentSize = options.IndentSize,
+            NewLine = options.NewLine,
+            MaxDepth = options.MaxDepth == 0 ? DefaultMaxDepth : options.MaxDepth,
+            SkipValidation = true,
+        };
     }
 
     /// <summary>Documents added since the last <see cref="Clear"/>.</summary>

@@ -72,13 +72,13 @@ public sealed partial class DeterministicRun
 
     private void Retire()
     {
-        ControllerRound round = _outstanding.Dequeue();
         if (_rounds is { OldestDone: false })
         {
             // Rather than idle until the round ends, parse what the next round will take.
             _network.ParseControllerInbox(_roundRunning ??= () => !_rounds.OldestDone);
         }
 
+        ControllerRound round = _outstanding.Dequeue();
         _rounds?.Wait();
         RoundEffects.Apply(round.Effects);
         _network.ReleaseControllerSends(round.Sends);

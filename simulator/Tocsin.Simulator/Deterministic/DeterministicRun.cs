@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Microsoft.Data.Sqlite;
 using Tocsin.Controller.Engine;
 using Tocsin.Controller.Hosting;
@@ -214,7 +215,8 @@ public sealed partial class DeterministicRun : IAsyncDisposable
     /// Registers every planned node with the controller (on this thread: the engine is single-threaded),
     /// builds it and provisions it with its bundle; returns the first refusal, or null. Registering is
     /// about half of setup's work at 10,000 nodes and provisioning the other half: while this thread
-    /// registers, the other cores provision the nodes already registered, and it joins them at the end.
+    /// registers, the other cores provision the nodes already registered, and it joins them at the end
+    /// (with one thread, or fewer than <see cref="RunOptions.ParallelFromNodes"/> nodes, it provisions them after).
     /// Each node's provisioning uses only that node, so the order they finish in changes nothing.
     /// </summary>
     private string? RegisterAndProvision(ControllerEngine engine)
@@ -233,45 +235,84 @@ public sealed partial class DeterministicRun : IAsyncDisposable
             }
         }
 
-        var network = new NetworkSettings("tocsin-sim", "simulated-network", "broker.sim", 1883);
+        // Every thread is joined whatever fails, so none outlives the queue, and nothing thrown is lost.
+        var thrown = new List<Exception>();
+        string? refusal = null;
         try
         {
-            for (int i = 0; i < count; i++)
-            {
-                PlannedNode p = _plan.Nodes[i];
-                var (stored, errors) = engine.Register(new NodeRegistration(p.Id, p.IsSensor ? NodeKind.Sensor : NodeKind.Broadcast, p.Community, null, "simulated", p.CoveredPopulation), [], "simulator");
-                if (stored == null)
-                {
-                    return "the controller refused node " + p.Id + ": " + string.Join("; ", errors);
-                }
-
-                var (bundle, bundleErrors) = engine.IssueBundle(p.Id, network, rotateKey: false, "simulator");
-                if (bundle == null)
-                {
-                    return "no bundle for " + p.Id + ": " + string.Join("; ", bundleErrors);
-                }
-
-                bundles[i] = bundle;
-                var node = new SimulatedNode(i, p, _startUtcMs, unchecked((_seed * 7919) + i));
-                _nodes.Add(node);
-                _byId[p.Id] = node;
-                if (p.IsSensor)
-                {
-                    PlaceBasin(node);
-                }
-
-                registered.Add(node);
-            }
+            refusal = RegisterAll(engine, registered, bundles);
         }
-        finally
+        catch (Exception e)
         {
-            // On a refusal the helpers finish what was registered and stop; nothing more is registered.
-            registered.CompleteAdding();
+            thrown.Add(e);
+        }
+
+        // On a refusal the threads provision what was registered before it and stop.
+        registered.CompleteAdding();
+        try
+        {
             ProvisionRegistered(registered, bundles, failures);
+        }
+        catch (Exception e)
+        {
+            thrown.Add(e);
+        }
+
+        try
+        {
             Task.WaitAll(helpers);
         }
+        catch (AggregateException e)
+        {
+            thrown.AddRange(e.InnerExceptions);
+        }
 
-        return failures.FirstOrDefault(f => f != null);
+        if (thrown.Count == 1)
+        {
+            ExceptionDispatchInfo.Throw(thrown[0]);
+        }
+
+        if (thrown.Count > 1)
+        {
+            throw new AggregateException("setting up the simulated district failed", thrown);
+        }
+
+        return refusal ?? failures.FirstOrDefault(f => f != null);
+    }
+
+    // Registers and builds each planned node in order, handing it to the provisioning threads; returns
+    // the controller's first refusal, or null.
+    private string? RegisterAll(ControllerEngine engine, BlockingCollection<SimulatedNode> registered, string[] bundles)
+    {
+        var network = new NetworkSettings("tocsin-sim", "simulated-network", "broker.sim", 1883);
+        for (int i = 0; i < _plan.Nodes.Count; i++)
+        {
+            PlannedNode p = _plan.Nodes[i];
+            var (stored, errors) = engine.Register(new NodeRegistration(p.Id, p.IsSensor ? NodeKind.Sensor : NodeKind.Broadcast, p.Community, null, "simulated", p.CoveredPopulation), [], "simulator");
+            if (stored == null)
+            {
+                return "the controller refused node " + p.Id + ": " + string.Join("; ", errors);
+            }
+
+            var (bundle, bundleErrors) = engine.IssueBundle(p.Id, network, rotateKey: false, "simulator");
+            if (bundle == null)
+            {
+                return "no bundle for " + p.Id + ": " + string.Join("; ", bundleErrors);
+            }
+
+            bundles[i] = bundle;
+            var node = new SimulatedNode(i, p, _startUtcMs, unchecked((_seed * 7919) + i));
+            _nodes.Add(node);
+            _byId[p.Id] = node;
+            if (p.IsSensor)
+            {
+                PlaceBasin(node);
+            }
+
+            registered.Add(node);
+        }
+
+        return null;
     }
 
     // Provisions registered nodes until registering ends and none are left (one of several threads).

@@ -85,9 +85,9 @@ public sealed partial class SimulatedNetwork
         for (; _inboxParsedUpTo < inbox.Count && keepGoing(); _inboxParsedUpTo++)
         {
             InboundMessage message = inbox[_inboxParsedUpTo];
-            if (message.Parsed == null)
+            if (message.Parsed == null && InboundMessage.ParseOnArrival(message.Topic, message.Payload) is { } parsed)
             {
-                inbox[_inboxParsedUpTo] = message with { Parsed = InboundMessage.ParseOnArrival(message.Topic, message.Payload) };
+                inbox[_inboxParsedUpTo] = message with { Parsed = parsed };
             }
         }
     }

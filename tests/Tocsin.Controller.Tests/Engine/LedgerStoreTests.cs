@@ -51,6 +51,27 @@ public sealed class LedgerStoreTests(PostgresServer server)
         Assert.Empty(back.TakeChanges().Changed);
     }
 
+    [Fact]
+    public async Task Changes_whose_documents_cannot_be_serialized_are_taken_again_with_the_next_snapshot()
+    {
+        using StorageUnderTest storage = await StorageUnderTest.CreateAsync("sqlite", server);
+        var store = new LedgerStore(storage.State, TimeSpan.FromHours(6));
+        DeliveryLedger ledger = DeliveryLedger.FromSnapshots([Snapshot(Command("a-1", 1, TimeSpan.FromHours(1)))]);
+        ledger.MarkAllChanged();
+
+        var failing = new SnapshotDocumentBuffer(new JsonSerializerOptions(JsonDefaults.Options) { Converters = { new RefusingConverter() } });
+        Assert.Throws<InvalidOperationException>(() => store.AddChanges(ledger, failing, []));
+
+        Assert.Equal(["ledger/a-1.v1"], Changes(store, ledger, out _).Select(d => d.Name));
+    }
+
+    private sealed class RefusingConverter : System.Text.Json.Serialization.JsonConverter<DeliveryLedgerSnapshot>
+    {
+        public override DeliveryLedgerSnapshot Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => throw new NotSupportedException();
+
+        public override void Write(Utf8JsonWriter writer, DeliveryLedgerSnapshot value, JsonSerializerOptions options) => throw new InvalidOperationException("refused");
+    }
+
     [Theory]
     [MemberData(nameof(StorageUnderTest.Databases), MemberType = typeof(StorageUnderTest))]
     public async Task A_command_long_expired_is_archived_out_of_memory_and_its_deliveries_are_still_found(string database)
