@@ -149,6 +149,7 @@ public sealed partial class DeterministicRun
 
         long t = _stepAtMs;
         node.TickTo(t);
+        node.NoteOutgoingWork();
         if (node.Speaker is { } speaker)
         {
             bool audible = speaker.Amplifier.Audible;
@@ -166,8 +167,8 @@ public sealed partial class DeterministicRun
         node.DueMs = t + step;
     }
 
-    // In node order on the main thread: the network takes each node's traffic, and the node is
-    // scheduled for the step StepDue worked out.
+    // In node order on the main thread: the network takes the traffic of each node StepDue found
+    // with some, and the node is scheduled for the step StepDue worked out.
     private void FlushNodes(long t)
     {
         foreach (int i in _due)
@@ -178,7 +179,11 @@ public sealed partial class DeterministicRun
                 continue;
             }
 
-            node.Flush(_network);
+            if (node.HadOutgoingWork)
+            {
+                node.Flush(_network);
+            }
+
             _scheduler.At(i, node.DueMs, t);
         }
     }

@@ -131,6 +131,16 @@ public sealed class SimulatedNode
         Node.Tick(advance);
     }
 
+    /// <summary>
+    /// True when the node's links had work for the network at the end of its last step (<see cref="NoteOutgoingWork"/>):
+    /// most steps send nothing, and the main thread's pass over a slot's nodes then need not read their
+    /// links, no longer in its cache when another thread stepped them or many nodes stepped since.
+    /// </summary>
+    public bool HadOutgoingWork { get; private set; }
+
+    /// <summary>Notes whether the node's links have work for the network (on the thread that just stepped it).</summary>
+    public void NoteOutgoingWork() => HadOutgoingWork = _retired.Count > 0 || (Link?.HasOutgoingWork ?? false);
+
     /// <summary>Hands everything the node's links queued to the network, retired links first (simulation thread).</summary>
     public void Flush(SimulatedNetwork network)
     {
