@@ -268,12 +268,18 @@ public sealed class SimulatedNetworkTests
         _net.Collect(link);
         After(100);
 
-        // Two messages' worth of waiting, then the rest.
-        int allowed = 2;
-        _net.ParseControllerInbox(() => allowed-- > 0);
-        _net.ParseControllerInbox(() => true);
+        // Two messages' worth of waiting: it asks before each message and stops at the third.
+        int asked = 0;
+        _net.ParseControllerInbox(() => ++asked <= 2);
+        Assert.Equal(3, asked);
+
+        // Waiting again, it goes on from the third: asked once for each of the two left.
+        asked = 0;
+        _net.ParseControllerInbox(() => { asked++; return true; });
+        Assert.Equal(2, asked);
         List<InboundMessage> taken = _net.TakeControllerInbox();
         Assert.Equal([true, false, true, true], taken.Select(m => m.Parsed != null));
+
         // The engine's own parse, which it now skips.
         MessageParseResult own = NodeMessageParser.Parse(taken[0].Topic, taken[0].Payload);
         Assert.Equal((own.Succeeded, own.Error, own.Message?.GetType()), (taken[0].Parsed!.Succeeded, taken[0].Parsed!.Error, taken[0].Parsed!.Message?.GetType()));

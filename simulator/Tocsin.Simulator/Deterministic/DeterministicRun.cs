@@ -225,21 +225,23 @@ public sealed partial class DeterministicRun : IAsyncDisposable
         var bundles = new string[count];
         var failures = new string?[count];
         int threads = _options.Parallel ? _options.NodeThreads ?? Environment.ProcessorCount : 1;
+        var provisionErrors = new Exception?[count];
         using var registered = new BlockingCollection<SimulatedNode>();
         var helpers = new List<Task>();
-        if (threads > 1 && count >= _options.ParallelFromNodes)
-        {
-            for (int t = 1; t < threads; t++)
-            {
-                helpers.Add(Task.Factory.StartNew(() => ProvisionRegistered(registered, bundles, failures), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
-            }
-        }
 
         // Every thread is joined whatever fails, so none outlives the queue, and nothing thrown is lost.
         var thrown = new List<Exception>();
         string? refusal = null;
         try
         {
+            if (threads > 1 && count >= _options.ParallelFromNodes)
+            {
+                for (int t = 1; t < threads; t++)
+                {
+                    helpers.Add(Task.Factory.StartNew(() => ProvisionRegistered(registered, bundles, failures, provisionErrors), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
+                }
+            }
+
             refusal = RegisterAll(engine, registered, bundles);
         }
         catch (Exception e)
@@ -249,15 +251,7 @@ public sealed partial class DeterministicRun : IAsyncDisposable
 
         // On a refusal the threads provision what was registered before it and stop.
         registered.CompleteAdding();
-        try
-        {
-            ProvisionRegistered(registered, bundles, failures);
-        }
-        catch (Exception e)
-        {
-            thrown.Add(e);
-        }
-
+        ProvisionRegistered(registered, bundles, failures, provisionErrors);
         try
         {
             Task.WaitAll(helpers);
@@ -267,6 +261,8 @@ public sealed partial class DeterministicRun : IAsyncDisposable
             thrown.AddRange(e.InnerExceptions);
         }
 
+        // In node order, not the order threads met them, so a failing setup fails the same way every run.
+        thrown.AddRange(provisionErrors.OfType<Exception>());
         if (thrown.Count == 1)
         {
             ExceptionDispatchInfo.Throw(thrown[0]);
@@ -315,12 +311,20 @@ public sealed partial class DeterministicRun : IAsyncDisposable
         return null;
     }
 
-    // Provisions registered nodes until registering ends and none are left (one of several threads).
-    private void ProvisionRegistered(BlockingCollection<SimulatedNode> registered, string[] bundles, string?[] failures)
+    // Provisions registered nodes until registering ends and none are left (one of several threads),
+    // keeping what a node's provisioning throws under its index and going on with the rest.
+    private void ProvisionRegistered(BlockingCollection<SimulatedNode> registered, string[] bundles, string?[] failures, Exception?[] errors)
     {
         foreach (SimulatedNode node in registered.GetConsumingEnumerable())
         {
-            failures[node.Index] = Provision(node, bundles[node.Index]);
+            try
+            {
+                failures[node.Index] = Provision(node, bundles[node.Index]);
+            }
+            catch (Exception e)
+            {
+                errors[node.Index] = e;
+            }
         }
     }
 
